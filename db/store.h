@@ -20,6 +20,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "evidence.h"
 #include "model.h"
 
 struct store;
@@ -105,6 +106,57 @@ enum az_err store_history_list(struct store *st, long long assessment_id, const 
 			       struct history_entry **out /* OUT */, size_t *n /* OUT */,
 			       struct errmsg *em);
 void store_history_free(struct history_entry *h, size_t n);
+
+/* ---- evidence (store_evidence.c) ------------------------------------- */
+
+/* Offenders kept per check result unless configured otherwise. */
+#define STORE_OFFENDERS_CAP 5000
+
+/*
+ * Start a run for an assessment from run's source, identity, cloud,
+ * endpoints, scope and detail; status becomes running, started_at now.
+ * *id receives the run id.
+ */
+enum az_err store_run_begin(struct store *st, long long assessment_id,
+			    const struct evidence_run *run, long long *id /* OUT */,
+			    struct errmsg *em);
+/* Set a run's final status (and finished_at, now). */
+enum az_err store_run_finish(struct store *st, long long run_id, enum run_status status,
+			     const char *detail, struct errmsg *em);
+/* Mark runs left "running" by a process that no longer exists as interrupted. */
+enum az_err store_runs_reap(struct store *st, long long assessment_id, struct errmsg *em);
+/* Runs of an assessment, newest first; free with store_runs_free(). */
+enum az_err store_runs_list(struct store *st, long long assessment_id,
+			    struct evidence_run **out /* OUT */, size_t *n /* OUT */,
+			    struct errmsg *em);
+void store_runs_free(struct evidence_run *runs, size_t n);
+/* One run. AZ_ERR_NOTFOUND when there is no such run. */
+enum az_err store_run_get(struct store *st, long long run_id, struct evidence_run *out /* OUT */,
+			  struct errmsg *em);
+
+/*
+ * Store one check result in a run, in one transaction, replacing an
+ * earlier result of the same check in the same run (a resumed run). At
+ * most cap offenders are written (0: STORE_OFFENDERS_CAP); offending_total
+ * keeps the true count.
+ */
+enum az_err store_result_put(struct store *st, long long run_id, const struct check_result *r,
+			     size_t cap, struct errmsg *em);
+
+enum store_evidence_flags {
+	STORE_EV_OFFENDERS = 1 << 0, /* load offending resources */
+	STORE_EV_REQUESTS = 1 << 1,  /* load request records */
+};
+
+/*
+ * The current evidence of an assessment: for each check, the result of the
+ * newest run that judged it. Appends to out.
+ */
+enum az_err store_evidence_current(struct store *st, long long assessment_id, unsigned flags,
+				   struct evidence_set *out, struct errmsg *em);
+/* The results of one run. Appends to out. */
+enum az_err store_evidence_run(struct store *st, long long run_id, unsigned flags,
+			       struct evidence_set *out, struct errmsg *em);
 
 /* ---- settings (store_setting.c) ---------------------------------------- */
 

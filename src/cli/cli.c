@@ -245,7 +245,8 @@ static void usage(struct cli *c, FILE *f)
 	fprintf(f, "azmat assesses an Azure tenant against the nine-step Azure Security Roadmap.\n"
 		   "With no command it opens the terminal interface.\n\ncommands:\n");
 	for (i = 0; i < cli_ncommands; i++)
-		fprintf(f, "  %-10s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
+		if (cli_commands[i])
+			fprintf(f, "  %-10s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
 	fprintf(f, "\nRun '%s COMMAND --help' for a command's options. Exit codes:\n", c->prog);
 #define EXIT_HELP(name, num, text) fprintf(f, "  %d  %s\n", num, text);
 	EXIT_CODE_LIST(EXIT_HELP)
@@ -314,7 +315,7 @@ int cli_main(int argc, char **argv)
 		goto out;
 	}
 	for (k = 0; k < cli_ncommands; k++) {
-		if (!strcmp(cli_commands[k]->name, name)) {
+		if (cli_commands[k] && !strcmp(cli_commands[k]->name, name)) {
 			rc = cli_commands[k]->run(&c, argc - i, argv + i);
 			goto out;
 		}

@@ -61,15 +61,36 @@ struct cli_command {
 
 /*
  * Every command, in the order "azmat help" lists them. Each cmd_<name>.c
- * defines `const struct cli_command cmd_<name>`.
+ * defines `const struct cli_command cmd_<name>`. The declarations are weak
+ * so that a command whose file is not built yet is simply absent from the
+ * table (commands.c skips NULL entries) instead of breaking the link.
  */
 #define CLI_COMMAND_LIST(X) \
-	X(tui) X(new) X(list) X(show) X(answer) X(delete) X(catalog)
+	X(tui) \
+	X(new) \
+	X(list) \
+	X(show) \
+	X(answer) \
+	X(delete) \
+	X(sheet) \
+	X(signoff) \
+	X(preflight) \
+	X(collect) \
+	X(evidence) \
+	X(import) \
+	X(checks) \
+	X(demo) \
+	X(score) \
+	X(plan) \
+	X(report) \
+	X(diff) \
+	X(catalog)
 
-#define CLI_COMMAND_DECL(n) extern const struct cli_command cmd_##n;
+#define CLI_COMMAND_DECL(n) extern const struct cli_command cmd_##n __attribute__((weak));
 CLI_COMMAND_LIST(CLI_COMMAND_DECL)
 #undef CLI_COMMAND_DECL
 
+/* The table; entries are NULL for commands not built in. */
 extern const struct cli_command *const cli_commands[];
 extern const size_t cli_ncommands;
 

@@ -178,6 +178,19 @@ struct catalog_hooks {
 enum az_err catalog_load(const char *dir, const struct catalog_hooks *hooks,
 			 struct catalog **out /* OUT: on success */, struct cat_errors *errs);
 
+/*
+ * Where the loader gets file contents: read(ctx, rel, out, em) appends the
+ * file rel (relative to the catalog folder, e.g. "steps/1-inventory.json")
+ * to out. catalog_load() reads from disk; tests and the fuzzer read from
+ * memory. dir is only used to name files in messages.
+ */
+typedef enum az_err (*catalog_read_fn)(void *ctx, const char *rel, struct buf *out,
+				       struct errmsg *em);
+
+enum az_err catalog_load_with(const char *dir, catalog_read_fn read, void *read_ctx,
+			      const struct catalog_hooks *hooks,
+			      struct catalog **out /* OUT: on success */, struct cat_errors *errs);
+
 /* Free everything the catalog owns, and *pcat; sets *pcat to NULL. */
 void catalog_free(struct catalog **pcat);
 

@@ -15,6 +15,8 @@ struct loader {
 	const struct catalog_hooks *hooks;
 	struct js_ctx js;
 	const char *dir;
+	catalog_read_fn read;
+	void *read_ctx;
 };
 
 /* Read and parse dir/rel, reporting problems; *display gets the shown file name (owned). */

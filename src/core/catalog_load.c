@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,7 +105,7 @@ cJSON *catalog_read_json(struct loader *L, const char *rel, char **display)
 
 	path_join(&path, L->dir, rel);
 	*display = xstrdup(path.data);
-	if (file_read(path.data, &data, &em)) {
+	if (L->read(L->read_ctx, rel, &data, &em)) {
 		cat_errors_add(L->errs, path.data, NULL, "%s", errmsg_text(&em));
 		goto out;
 	}
@@ -778,15 +779,41 @@ static void load_root(struct loader *L, const cJSON *root, const char *display)
 	check_placements(L, display);
 }
 
+static enum az_err read_disk(void *ctx, const char *rel, struct buf *out, struct errmsg *em)
+{
+	struct buf path = BUF_INIT(8192);
+	enum az_err rc;
+
+	path_join(&path, (const char *)ctx, rel);
+	rc = file_read(path.data, out, em);
+	buf_release(&path);
+	return rc;
+}
+
 enum az_err catalog_load(const char *dir, const struct catalog_hooks *hooks, struct catalog **out,
 			 struct cat_errors *errs)
+{
+	struct buf path = BUF_INIT(8192);
+	int exists;
+
+	path_join(&path, dir, "catalog.json");
+	exists = path_exists(path.data);
+	if (!exists)
+		cat_errors_add(errs, path.data, NULL, "no catalog here (catalog.json is missing)");
+	buf_release(&path);
+	if (!exists)
+		return AZ_ERR_NOTFOUND;
+	return catalog_load_with(dir, read_disk, (void *)(uintptr_t)dir, hooks, out, errs);
+}
+
+enum az_err catalog_load_with(const char *dir, catalog_read_fn read, void *read_ctx,
+			      const struct catalog_hooks *hooks, struct catalog **out,
+			      struct cat_errors *errs)
 {
 	struct loader L;
 	char *display = NULL;
 	cJSON *root;
 	size_t before = errs->n;
-	struct buf path = BUF_INIT(4096);
-	enum az_err rc;
 
 	memset(&L, 0, sizeof(L));
 	L.cat = xcalloc(1, sizeof(*L.cat));
@@ -794,14 +821,10 @@ enum az_err catalog_load(const char *dir, const struct catalog_hooks *hooks, str
 	L.errs = errs;
 	L.hooks = hooks;
 	L.dir = dir;
+	L.read = read;
+	L.read_ctx = read_ctx;
 	L.js.errs = errs;
 
-	path_join(&path, dir, "catalog.json");
-	if (!path_exists(path.data)) {
-		cat_errors_add(errs, path.data, NULL, "no catalog here (catalog.json is missing)");
-		rc = AZ_ERR_NOTFOUND;
-		goto fail;
-	}
 	root = catalog_read_json(&L, "catalog.json", &display);
 	if (root) {
 		L.js.file = display;
@@ -810,14 +833,9 @@ enum az_err catalog_load(const char *dir, const struct catalog_hooks *hooks, str
 	}
 	free(display);
 	if (errs->n > before) {
-		rc = AZ_ERR_INVALID;
-		goto fail;
+		catalog_free(&L.cat);
+		return AZ_ERR_INVALID;
 	}
-	buf_release(&path);
 	*out = L.cat;
 	return AZ_OK;
-fail:
-	buf_release(&path);
-	catalog_free(&L.cat);
-	return rc;
 }
