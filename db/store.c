@@ -28,7 +28,7 @@
 
 int store_latest_version(void)
 {
-	return db_nmigrations;
+	return db_nmigrations ? db_migrations[db_nmigrations - 1].version : 0;
 }
 
 int store_version(const struct store *st)
@@ -246,11 +246,11 @@ static enum az_err inspect(struct store *st, int is_new, struct errmsg *em)
 		return errmsg_set(em, AZ_ERR_DB_NOTDB,
 				  "'%s' is a SQLite database but not azmat's; it was left unchanged",
 				  st->path);
-	if (ver > db_nmigrations)
+	if (ver > store_latest_version())
 		return errmsg_set(em, AZ_ERR_DB_NEWER,
 				  "database '%s' has schema version %lld but this azmat knows only up to %d; "
 				  "upgrade azmat (the file was left unchanged)",
-				  st->path, ver, db_nmigrations);
+				  st->path, ver, store_latest_version());
 	st->version = (int)ver;
 	return AZ_OK;
 }
@@ -323,9 +323,13 @@ static enum az_err migrate(struct store *st, struct errmsg *em)
 	rc = store_begin(st, em);
 	if (rc)
 		return rc;
-	for (i = st->version; i < db_nmigrations; i++) {
+	for (i = 0; i < db_nmigrations; i++) {
 		char *err = NULL;
-		int src = sqlite3_exec(st->db, db_migrations[i].sql, NULL, NULL, &err);
+		int src;
+
+		if (db_migrations[i].version <= st->version)
+			continue;
+		src = sqlite3_exec(st->db, db_migrations[i].sql, NULL, NULL, &err);
 		if (src != SQLITE_OK) {
 			errmsg_set(em, src == SQLITE_BUSY ? AZ_ERR_DB_LOCKED : AZ_ERR_DB,
 				   "cannot apply migration %s to '%s': %s", db_migrations[i].name,
@@ -347,7 +351,7 @@ static enum az_err migrate(struct store *st, struct errmsg *em)
 		store_rollback(st);
 		return rc;
 	}
-	st->version = db_nmigrations;
+	st->version = store_latest_version();
 	return AZ_OK;
 }
 
@@ -408,7 +412,7 @@ enum az_err store_open(const char *path, unsigned flags, struct store **out, str
 		if (rc)
 			goto fail;
 	}
-	if (st->version > 0 && st->version < db_nmigrations) {
+	if (st->version > 0 && st->version < store_latest_version()) {
 		if (flags & STORE_NO_MIGRATE) {
 			rc = errmsg_set(em, AZ_ERR_DB, "database '%s' needs migrating from version %d",
 					path, st->version);
@@ -419,7 +423,7 @@ enum az_err store_open(const char *path, unsigned flags, struct store **out, str
 			goto fail;
 	}
 	rc = configure(st, em);
-	if (!rc && st->version < db_nmigrations)
+	if (!rc && st->version < store_latest_version())
 		rc = migrate(st, em);
 	if (rc)
 		goto fail;

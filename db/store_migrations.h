@@ -1,7 +1,8 @@
 /*
  * The SQL migrations, embedded at build time from db/migrations/NNN_*.sql
- * (cmake/EmbedSql.cmake). Migration N brings the schema from user_version
- * N-1 to N.
+ * (cmake/EmbedSql.cmake), in increasing version order (gaps allowed).
+ * Migration N brings the schema to user_version N; on open every migration
+ * whose version is above the file's is applied, in one transaction.
  */
 #ifndef AZMAT_STORE_MIGRATIONS_H
 #define AZMAT_STORE_MIGRATIONS_H

@@ -10,6 +10,7 @@
 
 #include "compat.h"
 #include "escape.h"
+#include "eval.h"
 #include "log.h"
 #include "strutil.h"
 #include "xalloc.h"
@@ -120,7 +121,7 @@ enum az_err cli_catalog(struct cli *c, const struct catalog **out)
 		cli_fail_em(c, &em);
 		goto out;
 	}
-	rc = catalog_load(dir.data, NULL, &c->cat, &errs);
+	rc = catalog_load(dir.data, eval_catalog_hooks(), &c->cat, &errs);
 	if (rc) {
 		for (i = 0; i < errs.n; i++) {
 			cli_put(c->err, errs.lines[i]);

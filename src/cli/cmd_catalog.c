@@ -8,6 +8,7 @@
 #include "catalog_export.h"
 #include "cli.h"
 #include "compat.h"
+#include "eval.h"
 
 static int validate(struct cli *c, const char *dir_arg)
 {
@@ -24,7 +25,7 @@ static int validate(struct cli *c, const char *dir_arg)
 		ret = cli_fail_em(c, &em);
 		goto out;
 	}
-	rc = catalog_load(dir.data, NULL, &cat, &errs);
+	rc = catalog_load(dir.data, eval_catalog_hooks(), &cat, &errs);
 	for (i = 0; i < errs.n; i++) {
 		cli_put(c->err, errs.lines[i]);
 		fputc('\n', c->err);
