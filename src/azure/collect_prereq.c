@@ -1,0 +1,145 @@
+/*
+ * What some checks wait for: the subscriptions in scope (per-subscription
+ * sources) and the tenant's licences (checks that need one).
+ *
+ * Subscriptions come from --subscriptions, or from ARM's list of the
+ * subscriptions the identity can read, keeping those that are usable
+ * (Enabled, Warned, PastDue). Licences come from Graph's subscribedSkus:
+ * the service plans of every SKU that is not suspended or deleted. If
+ * subscribedSkus cannot be read, no check is judged unlicensed up front;
+ * licence errors from the APIs still are.
+ */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "collect_int.h"
+#include "strutil.h"
+
+size_t collect_licence_plans(const char *licence, const char **plans, size_t max)
+{
+	size_t n = 0, i, len;
+	int upper = 1;
+
+	if (!licence || max < 2)
+		return 0;
+	len = strlen(licence);
+	for (i = 0; i + 1 < len; i++) {
+		if ((licence[i] == 'P' || licence[i] == 'p') && licence[i + 1] == '2' &&
+		    (i + 2 == len || licence[i + 2] == ' ' || licence[i + 2] == ')')) {
+			plans[n++] = "AAD_PREMIUM_P2";
+			return n;
+		}
+	}
+	for (i = 0; i + 1 < len; i++) {
+		if ((licence[i] == 'P' || licence[i] == 'p') && licence[i + 1] == '1' &&
+		    (i + 2 == len || licence[i + 2] == ' ' || licence[i + 2] == ')')) {
+			plans[n++] = "AAD_PREMIUM";
+			plans[n++] = "AAD_PREMIUM_P2";
+			return n;
+		}
+	}
+	for (i = 0; i < len; i++)
+		if (!((licence[i] >= 'A' && licence[i] <= 'Z') || (licence[i] >= '0' && licence[i] <= '9') ||
+		      licence[i] == '_'))
+			upper = 0;
+	if (upper && len >= 3) {
+		plans[n++] = licence;
+		return n;
+	}
+	return 0;
+}
+
+void collect_prereqs_start(struct collector *co)
+{
+	const struct collect_config *cfg = co->cfg;
+	struct buf url = BUF_INIT(4096);
+	size_t i;
+
+	if (co->subs_state == PRE_PENDING && cfg->subscriptions) {
+		for (i = 0; i < cfg->nsubscriptions; i++)
+			strlist_add(&co->subs, cfg->subscriptions[i]);
+		co->subs_state = PRE_DONE;
+	} else if (co->subs_state == PRE_PENDING) {
+		buf_addf(&url, "%s/subscriptions?api-version=2022-12-01", cfg->cloud->arm);
+		collect_submit(co, collect_req_new(co, NULL, RK_SUBS), "GET", url.data, NULL,
+			       HTTP_AUD_ARM, HTTP_F_URGENT);
+	}
+	if (co->skus_state == PRE_PENDING) {
+		buf_reset(&url);
+		buf_addf(&url, "%s/v1.0/subscribedSkus", cfg->cloud->graph);
+		collect_submit(co, collect_req_new(co, NULL, RK_SKUS), "GET", url.data, NULL,
+			       HTTP_AUD_GRAPH, HTTP_F_URGENT);
+	}
+	buf_release(&url);
+}
+
+static const char *jstr(const cJSON *o, const char *k)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+
+	return cJSON_IsString(v) && v->valuestring ? v->valuestring : NULL;
+}
+
+static void add_subscription(struct collector *co, const cJSON *d)
+{
+	const char *id = jstr(d, "subscriptionId"), *state = jstr(d, "state");
+
+	if (!id || !*id || strchr(id, '/'))
+		return;
+	if (state && strcasecmp(state, "Enabled") && strcasecmp(state, "Warned") &&
+	    strcasecmp(state, "PastDue"))
+		return;
+	if (!strlist_has(&co->subs, id))
+		strlist_add(&co->subs, id);
+}
+
+static void add_plans(struct collector *co, const cJSON *sku)
+{
+	const char *cap = jstr(sku, "capabilityStatus");
+	const cJSON *p;
+
+	if (cap && (!strcasecmp(cap, "Suspended") || !strcasecmp(cap, "Deleted") ||
+		    !strcasecmp(cap, "LockedOut")))
+		return;
+	cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(sku, "servicePlans")) {
+		const char *name = jstr(p, "servicePlanName"), *st = jstr(p, "provisioningStatus");
+		if (name && (!st || strcasecmp(st, "Disabled")) && !strlist_has(&co->plans, name))
+			strlist_add(&co->plans, name);
+	}
+}
+
+void collect_prereq_page(struct collector *co, struct req *rq, const cJSON *docs)
+{
+	const cJSON *d;
+
+	cJSON_ArrayForEach(d, docs) {
+		if (rq->kind == RK_SUBS)
+			add_subscription(co, d);
+		else
+			add_plans(co, d);
+	}
+}
+
+void collect_prereq_failed(struct collector *co, struct req *rq, enum check_cause cause,
+			   const char *detail)
+{
+	if (rq->kind == RK_SUBS) {
+		co->subs_state = PRE_FAILED;
+		co->subs_cause = cause == CAUSE_NONE ? CAUSE_API_ERROR : cause;
+		snprintf(co->subs_detail, sizeof(co->subs_detail), "%s", detail);
+	} else {
+		co->skus_state = PRE_FAILED;
+	}
+	collect_wake(co);
+}
+
+void collect_prereq_done(struct collector *co, struct req *rq)
+{
+	if (rq->kind == RK_SUBS)
+		co->subs_state = PRE_DONE;
+	else
+		co->skus_state = PRE_DONE;
+	collect_wake(co);
+}
