@@ -123,6 +123,12 @@ enum az_err store_run_begin(struct store *st, long long assessment_id,
 /* Set a run's final status (and finished_at, now). */
 enum az_err store_run_finish(struct store *st, long long run_id, enum run_status status,
 			     const char *detail, struct errmsg *em);
+/*
+ * Take up an interrupted run again (azmat collect --resume): it becomes
+ * running, owned by this process. AZ_ERR_NOTFOUND when there is no such run,
+ * AZ_ERR_INVALID when it is not interrupted.
+ */
+enum az_err store_run_resume(struct store *st, long long run_id, struct errmsg *em);
 /* Mark runs left "running" by a process that no longer exists as interrupted. */
 enum az_err store_runs_reap(struct store *st, long long assessment_id, struct errmsg *em);
 /* Runs of an assessment, newest first; free with store_runs_free(). */

@@ -72,6 +72,27 @@ enum az_err store_run_finish(struct store *st, long long run_id, enum run_status
 	return AZ_OK;
 }
 
+enum az_err store_run_resume(struct store *st, long long run_id, struct errmsg *em)
+{
+	sqlite3_stmt *s = store_prepare(st,
+					"UPDATE evidence_run SET status = 'running', finished_at = '', "
+					"pid = ? WHERE id = ? AND status = 'interrupted'",
+					em);
+	int rc;
+
+	if (!s)
+		return em ? em->code : AZ_ERR_DB;
+	store_bind_int(s, 1, (long long)getpid());
+	store_bind_int(s, 2, run_id);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_error(st, rc, "write", em);
+	if (!sqlite3_changes(st->db))
+		return errmsg_set(em, AZ_ERR_INVALID, "evidence run %lld is not interrupted", run_id);
+	return AZ_OK;
+}
+
 static int pid_alive(long long pid)
 {
 	if (pid <= 0 || pid > 0x7fffffff)

@@ -1,0 +1,169 @@
+# Shared by the collect tests: a private folder, test keys, the test
+# catalog, the mock tenant over HTTPS on 127.0.0.1, and assertions.
+# Source it, then call mock_start TENANT_DIR.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+src=${AZMAT_SOURCE_DIR:-$(cd "$here/../.." && pwd)}
+azmat=${AZMAT:-$src/build/azmat}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/azmat-collect.XXXXXX")
+mock_pid=
+failures=0
+
+cleanup() {
+	if [ -n "$mock_pid" ]; then
+		kill "$mock_pid" 2>/dev/null || true
+		wait "$mock_pid" 2>/dev/null || true
+	fi
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	failures=$((failures + 1))
+}
+ok() { echo "ok: $*"; }
+finish() {
+	if [ "$failures" -ne 0 ]; then
+		echo "$failures failure(s)" >&2
+		exit 1
+	fi
+	echo "all passed"
+}
+
+# The catalog with the collect test checks (tests/data/collect/checks.json).
+make_catalog() {
+	cp -r "$src/roadmap" "$tmp/catalog"
+	mkdir -p "$tmp/catalog/checks"
+	cp "$src/tests/data/collect/checks.json" "$tmp/catalog/checks/collect-test.json"
+	python3 - "$tmp/catalog/catalog.json" <<'PY'
+import json, sys
+p = sys.argv[1]
+d = json.load(open(p))
+d["checks"] = ["checks/collect-test.json"]
+json.dump(d, open(p, "w"), indent=2)
+PY
+}
+
+"$src/tests/mock/make_certs.sh" "$tmp/certs"
+make_catalog
+export AZMAT_CATALOG="$tmp/catalog"
+export AZMAT_DB="$tmp/azmat.db"
+export AZMAT_RETRY_BASE_MS=20
+export AZMAT_CA_BUNDLE="$tmp/certs/ca.pem"
+export AZURE_CLIENT_ID=11111111-2222-4333-8444-555555555555
+secret="s3cr3t-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
+printf '%s\n' "$secret" >"$tmp/secret"
+export AZURE_CLIENT_SECRET="$secret"
+unset AZURE_CLIENT_CERTIFICATE_PATH AZURE_FEDERATED_TOKEN_FILE IDENTITY_ENDPOINT IDENTITY_HEADER
+
+# mock_start TENANT_DIR [server options]: start the mock and point azmat at it.
+mock_start() {
+	local tenant=$1
+	shift
+	rm -f "$tmp/ports.json"
+	python3 "$src/tests/mock/server.py" --tenant "$tenant" --cert "$tmp/certs/server.pem" \
+		--key "$tmp/certs/server.key" --port-file "$tmp/ports.json" \
+		--secret-file "$tmp/secret" --client-cert "$tmp/certs/client.crt" "$@" &
+	mock_pid=$!
+	for _ in $(seq 1 100); do
+		[ -f "$tmp/ports.json" ] && break
+		sleep 0.1
+	done
+	[ -f "$tmp/ports.json" ] || { echo "the mock did not start" >&2; exit 1; }
+	main_port=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["main"])' "$tmp/ports.json")
+	graph_port=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d.get("graph", d["main"]))' "$tmp/ports.json")
+	foreign_port=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["foreign"])' "$tmp/ports.json")
+	http_port=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["http"])' "$tmp/ports.json")
+	export AZMAT_AUTHORITY="https://127.0.0.1:$main_port"
+	export AZMAT_ARM_ENDPOINT="https://127.0.0.1:$main_port"
+	export AZMAT_GRAPH_ENDPOINT="https://127.0.0.1:$graph_port"
+	export AZMAT_IMDS_ENDPOINT="http://127.0.0.1:$http_port"
+	export AZURE_TENANT_ID
+	AZURE_TENANT_ID=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["tenantId"])' "$tenant/tenant.json")
+}
+
+mock_stop() {
+	if [ -n "$mock_pid" ]; then
+		kill "$mock_pid" 2>/dev/null || true
+		wait "$mock_pid" 2>/dev/null || true
+		mock_pid=
+	fi
+}
+
+# mock_ctl WHAT [JSON]: the mock's control API.
+mock_ctl() {
+	curl -sS --fail --cacert "$tmp/certs/ca.pem" -X POST -H 'Content-Type: application/json' \
+		--data "${2:-null}" "https://127.0.0.1:$main_port/_mock/$1" >/dev/null
+}
+
+mock_log() {
+	curl -sS --fail --cacert "$tmp/certs/ca.pem" "https://127.0.0.1:$main_port/_mock/log"
+}
+
+# new_assessment NAME: prints the new id.
+new_assessment() {
+	"$azmat" new --name "$1" --tenant "$AZURE_TENANT_ID"
+}
+
+# evidence_json ID: the current evidence as JSON on stdout.
+evidence_json() {
+	"$azmat" evidence "$1" --json
+}
+
+# expect_check ID CHECK STATUS [CAUSE]
+expect_check() {
+	local got
+	got=$(evidence_json "$1" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+for r in d["results"]:
+    if r["check"] == sys.argv[1]:
+        print(r["status"], r["cause"] or "-")
+        break
+else:
+    print("missing -")' "$2")
+	if [ "$got" = "$3 ${4:--}" ]; then
+		ok "$2 is $3 ${4:-}"
+	else
+		fail "$2: expected '$3 ${4:--}', got '$got'"
+	fi
+}
+
+# expect_verdicts ID EXPECTED_JSON [CHECK...]: statuses, causes, counts and
+# offenders match the tenant's expected.json (all checks, or those named).
+expect_verdicts() {
+	local id=$1 expected=$2
+	shift 2
+	evidence_json "$id" >"$tmp/evidence.json"
+	if python3 - "$tmp/evidence.json" "$expected" "$@" <<'PY'; then
+import json, sys
+ev = {r["check"]: r for r in json.load(open(sys.argv[1]))["results"]}
+exp = json.load(open(sys.argv[2]))["checks"]
+names = sys.argv[3:] or sorted(exp)
+bad = 0
+for name in names:
+    want, got = exp[name], ev.get(name)
+    if got is None:
+        print("  %s: no result" % name); bad += 1; continue
+    for key in ("status", "cause", "healthy", "total"):
+        if key in want and want[key] != got[key]:
+            print("  %s: %s is %r, expected %r (%s)" % (name, key, got[key], want[key], got["summary"])); bad += 1
+    if "offending" in want:
+        ids = sorted(o["id"] for o in got["offending"])
+        if sorted(want["offending"]) != ids:
+            print("  %s: offenders %r, expected %r" % (name, ids, sorted(want["offending"]))); bad += 1
+print("%d of %d checks as expected" % (len(names) - min(bad, len(names)), len(names)))
+sys.exit(1 if bad else 0)
+PY
+		ok "verdicts match $(basename "$(dirname "$expected")")"
+	else
+		fail "verdicts differ from $expected"
+	fi
+}
+
+# run_count ID: how many runs the assessment has.
+run_count() {
+	sqlite3 "$AZMAT_DB" "SELECT count(*) FROM evidence_run WHERE assessment_id = $1"
+}
