@@ -550,8 +550,10 @@ static void finish_status(struct http_engine *e, struct xfer *x)
 		redirect(e, x);
 		return;
 	}
-	if (x->status == 429)
+	if (x->status == 429) {
 		x->throttled++;
+		e->stats.throttled++;
+	}
 	if (retryable_status(x->status) && x->attempts <= e->cfg.max_retries) {
 		ms = retry_after_ms(x->retry_after[0] ? x->retry_after : NULL, time(NULL));
 		if (ms < 0)

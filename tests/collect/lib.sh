@@ -167,3 +167,45 @@ PY
 run_count() {
 	sqlite3 "$AZMAT_DB" "SELECT count(*) FROM evidence_run WHERE assessment_id = $1"
 }
+
+# fault_case NAME CHECK FAULTS_JSON STATUS [CAUSE] [collect options...]:
+# a clean run, then a run with the faults; the faulted check must end as
+# STATUS/CAUSE, every other check as in expected.json, the run must go on to
+# its end, and the first run's results must survive untouched.
+small=${small:-$src/tests/data/tenants/small}
+fault_case() {
+	local name=$1 check=$2 faults=$3 status=$4 cause=${5:-}
+	shift 4
+	[ $# -gt 0 ] && shift
+	local id rc others
+	id=$(new_assessment "$name")
+	"$azmat" collect "$id" --json >"$tmp/run1.json" || [ $? -eq 8 ]
+	mock_ctl clear
+	mock_ctl faults "$faults"
+	rc=0
+	"$azmat" collect "$id" --json "$@" >"$tmp/run2.json" 2>"$tmp/run2.err" || rc=$?
+	if [ "$rc" -ne 0 ] && [ "$rc" -ne 8 ]; then
+		fail "$name: collect exited $rc: $(cat "$tmp/run2.err")"
+	fi
+	mock_log >"$tmp/mock-log.json"
+	mock_ctl clear
+	expect_check "$id" "$check" "$status" "$cause"
+	others=$(python3 -c 'import json,sys; print(" ".join(c for c in json.load(open(sys.argv[1]))["checks"] if c != sys.argv[2]))' "$small/expected.json" "$check")
+	# shellcheck disable=SC2086
+	expect_verdicts "$id" "$small/expected.json" $others
+	local first
+	first=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["run"])' "$tmp/run1.json")
+	"$azmat" evidence "$id" --run "$first" --json >"$tmp/evidence-run1.json"
+	if python3 - "$tmp/evidence-run1.json" "$small/expected.json" <<'PY'; then
+import json, sys
+got = {r["check"]: r for r in json.load(open(sys.argv[1]))["results"]}
+exp = json.load(open(sys.argv[2]))["checks"]
+bad = [c for c in exp if c not in got or got[c]["status"] != exp[c]["status"] or got[c]["cause"] != exp[c]["cause"]]
+sys.exit(1 if bad else 0)
+PY
+		ok "$name: the previous run's results survive"
+	else
+		fail "$name: the previous run's results changed"
+	fi
+	[ "$(run_count "$id")" = 2 ] && ok "$name: two runs kept" || fail "$name: expected 2 runs, got $(run_count "$id")"
+}

@@ -175,7 +175,7 @@ class State:
     def __init__(self, args):
         self.args = args
         self.tenant = Tenant(args.tenant)
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()
         self.tokens = {}  # token -> {"aud", "exp", "kind"}
         self.refresh = {}  # refresh token -> client id
         self.devices = {}  # device code -> {"steps": [...], "expires": t}
@@ -240,6 +240,9 @@ class State:
 class Fault:
     """One injected fault: what to do to requests whose path matches.
 
+    A fault matches a path (exact, or a prefix ending in "*"), optionally a
+    method and a substring of the request body ("body_contains", to single
+    out one Resource Graph query), for "times" requests (default: all).
     kinds: status (any status with an ARM/Graph error body, Retry-After),
     expired (401 and the presented token dies), truncate, malformed, slow,
     foreign-next (list pages link to the foreign listener), redirect-foreign,
@@ -251,11 +254,14 @@ class Fault:
         self.path = spec["path"].lower()
         self.kind = spec.get("kind", "status")
         self.method = spec.get("method")
+        self.body = spec.get("body_contains", "").encode()
         self.times = spec.get("times")
         self.hits = 0
 
-    def matches(self, method, path):
+    def matches(self, method, path, body):
         if self.method and self.method != method:
+            return False
+        if self.body and self.body not in body:
             return False
         if self.times is not None and self.hits >= self.times:
             return False
@@ -369,7 +375,7 @@ class Handler(BaseHTTPRequestHandler):
     def apply_fault(self):
         with self.st.lock:
             for f in self.st.faults:
-                if f.matches(self.command, self.url_path):
+                if f.matches(self.command, self.url_path, self.body):
                     f.hits += 1
                     self.fault = f
                     break
@@ -442,12 +448,14 @@ class Handler(BaseHTTPRequestHandler):
         what = self.url_path[len("/_mock/"):]
         if what == "log":
             with st.lock:
-                return self.send(200, list(st.log))
+                entries = list(st.log)
+            return self.send(200, entries)
         data = json.loads(self.body or b"null")
         if what == "faults":
             with st.lock:
                 st.faults.extend(Fault(x) for x in data)
-            return self.send(200, {"faults": len(st.faults)})
+                n = len(st.faults)
+            return self.send(200, {"faults": n})
         if what == "clear":
             with st.lock:
                 st.faults = []
