@@ -200,9 +200,11 @@ const char *cred_identity(struct cred *c)
 
 const char *cred_tenant(struct cred *c)
 {
+	if (c->tid[0])
+		return c->tid;
 	if (c->tenant && strcmp(c->tenant, "organizations"))
 		return c->tenant;
-	return c->tid;
+	return "";
 }
 
 enum cred_kind cred_kind_of(const struct cred *c)

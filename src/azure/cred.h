@@ -100,7 +100,7 @@ void cred_auth(struct cred *c, struct http_auth *out /* OUT */);
  */
 const char *cred_identity(struct cred *c);
 
-/* The tenant id: configured, or the "tid" claim of a token; "" when unknown. Borrowed. */
+/* The tenant id: the "tid" claim of a token, else the one configured; "" when unknown. Borrowed. */
 const char *cred_tenant(struct cred *c);
 
 /*

@@ -139,10 +139,10 @@ enum az_err cred_flow_cli(struct cred *c, enum http_aud aud, struct token_reply 
 	waitpid(pid, &status, 0);
 	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
 		complaint(&e, why, sizeof(why));
+		if (!why[0] && WIFEXITED(status) && WEXITSTATUS(status) == 127)
+			snprintf(why, sizeof(why), "the Azure CLI is not installed");
 		rc = errmsg_set(em, AZ_ERR_AUTH, "'az account get-access-token' failed%s%s",
-				why[0] ? ": " : "", why[0] ? why : (WIFEXITED(status) && WEXITSTATUS(status) == 127
-								      ? "the Azure CLI is not installed"
-								      : ""));
+				why[0] ? ": " : "", why);
 		goto out;
 	}
 	rc = token_parse(o.data, o.len, time(NULL), r, em);

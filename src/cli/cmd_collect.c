@@ -45,14 +45,10 @@ struct collecting {
 	struct errmsg store_err;
 };
 
-static void on_result(void *ctx, const struct check_result *r)
+static void add_brief(struct collecting *k, const struct check_result *r)
 {
-	struct collecting *k = ctx;
-	struct errmsg em = ERRMSG_INIT;
 	struct brief *b;
 
-	if (store_result_put(k->st, k->run_id, r, 0, &em) && !k->store_err.code)
-		k->store_err = em;
 	ALLOC_GROW(k->b, k->nb, k->alloc);
 	b = &k->b[k->nb++];
 	b->check = xstrdup(r->check_id);
@@ -61,6 +57,30 @@ static void on_result(void *ctx, const struct check_result *r)
 	b->healthy = r->healthy;
 	b->total = r->total;
 	b->summary = xstrdup(r->summary ? r->summary : "");
+}
+
+static void on_result(void *ctx, const struct check_result *r)
+{
+	struct collecting *k = ctx;
+	struct errmsg em = ERRMSG_INIT;
+
+	if (store_result_put(k->st, k->run_id, r, 0, &em) && !k->store_err.code)
+		k->store_err = em;
+	add_brief(k, r);
+}
+
+/* A resumed run's summary covers the results it kept from before. */
+static void add_prior(struct collecting *k, const struct evidence_set *prior,
+		      const struct azure_session *s)
+{
+	size_t i, j;
+
+	for (i = 0; prior && i < prior->n; i++) {
+		for (j = 0; j < s->nchecks && strcmp(s->checks[j]->id, prior->r[i].check_id); j++)
+			;
+		if (j == s->nchecks)
+			add_brief(k, &prior->r[i]);
+	}
 }
 
 static void on_progress(void *ctx, const struct collect_progress *p)
@@ -208,7 +228,7 @@ static void print_text(struct cli *c, const struct collecting *k, const struct c
 	fprintf(c->out,
 		"run %lld %s: %zu checks, %zu pass, %zu fail, %zu partial, %zu not assessable%s; "
 		"%lu requests (%lu retried, %lu throttled) in %.1f s\n",
-		run_id, run_status_id(status), sum->checks, counts[CHECK_PASS], counts[CHECK_FAIL],
+		run_id, run_status_id(status), k->nb + sum->unfinished, counts[CHECK_PASS], counts[CHECK_FAIL],
 		counts[CHECK_PARTIAL], counts[CHECK_NOT_ASSESSABLE],
 		sum->unfinished ? ", some not finished" : "", sum->http.completed, sum->http.retries,
 		sum->http.throttled, (double)ms / 1000.0);
@@ -222,7 +242,7 @@ static int print_json(struct cli *c, const struct collecting *k, const struct co
 
 	cJSON_AddNumberToObject(o, "run", (double)run_id);
 	cJSON_AddStringToObject(o, "status", run_status_id(status));
-	cJSON_AddNumberToObject(o, "checks", (double)sum->checks);
+	cJSON_AddNumberToObject(o, "checks", (double)(k->nb + sum->unfinished));
 	cJSON_AddNumberToObject(o, "assessed", (double)sum->assessed);
 	cJSON_AddNumberToObject(o, "not_assessable", (double)sum->not_assessable);
 	cJSON_AddNumberToObject(o, "unfinished", (double)sum->unfinished);
@@ -275,7 +295,7 @@ static int begin_run(struct cli *c, struct store *st, long long aid, struct azur
 }
 
 static int collect(struct cli *c, struct store *st, long long aid, struct azure_session *s,
-		   const struct azure_opts *o, long deadline_s, long long resume_id,
+		   const struct azure_opts *o, long deadline_s, const struct resume *rs,
 		   volatile sig_atomic_t *cancel)
 {
 	struct collecting k;
@@ -289,9 +309,10 @@ static int collect(struct cli *c, struct store *st, long long aid, struct azure_
 	memset(&k, 0, sizeof(k));
 	k.c = c;
 	k.st = st;
-	ret = begin_run(c, st, aid, s, resume_id, &k.run_id);
+	ret = begin_run(c, st, aid, s, rs->run_id, &k.run_id);
 	if (ret)
 		return ret;
+	add_prior(&k, &rs->done, s);
 	log_msg(LOG_INFO, "run %lld: %zu checks as %s", k.run_id, s->nchecks, cred_identity(s->cred));
 	cli_progress_init(&k.bar, c->err, !o->json);
 	memset(&cfg, 0, sizeof(cfg));
@@ -386,7 +407,7 @@ static int run(struct cli *c, int argc, char **argv)
 	azure_catch_signals(&cancel);
 	ret = azure_sign_in(c, &o, a.tenant_id, &cancel, &s);
 	if (!ret)
-		ret = collect(c, st, a.id, &s, &o, deadline_s, rs.run_id, &cancel);
+		ret = collect(c, st, a.id, &s, &o, deadline_s, &rs, &cancel);
 out:
 	free(rs.checks);
 	free(rs.subs);

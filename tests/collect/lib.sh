@@ -55,6 +55,8 @@ export AZMAT_CA_BUNDLE="$tmp/certs/ca.pem"
 export AZURE_CLIENT_ID=11111111-2222-4333-8444-555555555555
 secret="s3cr3t-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
 printf '%s\n' "$secret" >"$tmp/secret"
+head -c 32 /dev/urandom | base64 | tr -d '/+=' >"$tmp/federated.jwt"
+identity_header="ih-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')"
 export AZURE_CLIENT_SECRET="$secret"
 unset AZURE_CLIENT_CERTIFICATE_PATH AZURE_FEDERATED_TOKEN_FILE IDENTITY_ENDPOINT IDENTITY_HEADER
 
@@ -65,7 +67,8 @@ mock_start() {
 	rm -f "$tmp/ports.json"
 	python3 "$src/tests/mock/server.py" --tenant "$tenant" --cert "$tmp/certs/server.pem" \
 		--key "$tmp/certs/server.key" --port-file "$tmp/ports.json" \
-		--secret-file "$tmp/secret" --client-cert "$tmp/certs/client.crt" "$@" &
+		--secret-file "$tmp/secret" --client-cert "$tmp/certs/client.crt" \
+		--federated-token "$tmp/federated.jwt" --identity-header "$identity_header" "$@" &
 	mock_pid=$!
 	for _ in $(seq 1 100); do
 		[ -f "$tmp/ports.json" ] && break

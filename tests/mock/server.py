@@ -18,6 +18,7 @@ Control API (JSON bodies):
   POST /_mock/clear      drop faults and the request log
   POST /_mock/config     {"latency_ms", "token_lifetime", "device": [...], ...}
   GET  /_mock/log        every request seen: port, method, path, auth, status
+  GET  /_mock/tokens     every token, refresh token and device code issued
 """
 
 import argparse
@@ -177,7 +178,7 @@ class State:
         self.tenant = Tenant(args.tenant)
         self.lock = threading.RLock()
         self.tokens = {}  # token -> {"aud", "exp", "kind"}
-        self.refresh = {}  # refresh token -> client id
+        self.refresh = {}  # refresh token -> True (kept after use, for /_mock/tokens)
         self.devices = {}  # device code -> {"steps": [...], "expires": t}
         self.faults = []
         self.log = []
@@ -446,6 +447,10 @@ class Handler(BaseHTTPRequestHandler):
     def control(self):
         st = self.st
         what = self.url_path[len("/_mock/"):]
+        if what == "tokens":
+            with st.lock:
+                issued = list(st.tokens) + list(st.refresh) + list(st.devices)
+            return self.send(200, issued)
         if what == "log":
             with st.lock:
                 entries = list(st.log)
@@ -483,6 +488,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def token_endpoint(self):
         st = self.st
+        tenant = self.url_path.split("/")[1]
+        if tenant not in (st.tenant.tenant_id, "organizations", "common"):
+            return self.token_error("invalid_request", "AADSTS90002: Tenant '%s' not found." % tenant)
         form = urllib.parse.parse_qs(self.body.decode(), keep_blank_values=True)
         get = lambda k: (form.get(k) or [""])[0]
         if self.url_path.endswith("/devicecode"):
@@ -505,7 +513,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.device_token(get("device_code"))
         if grant == "refresh_token":
             with st.lock:
-                ok = st.refresh.pop(get("refresh_token"), None)
+                ok = st.refresh.get(get("refresh_token"))
+                if ok:
+                    st.refresh[get("refresh_token")] = False
             if not ok:
                 return self.token_error("invalid_grant", "AADSTS70000: the refresh token is invalid.")
             return self.user_token(get("scope"))
@@ -579,7 +589,7 @@ class Handler(BaseHTTPRequestHandler):
         if step != "ok":
             return self.token_error(step, "AADSTS70016: %s." % step)
         with st.lock:
-            st.devices.pop(code, None)
+            st.devices[code]["steps"] = ["expired_token"]
         return self.user_token(dev["scope"])
 
     def user_token(self, scope):
