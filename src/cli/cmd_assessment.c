@@ -46,7 +46,7 @@ static int run_new(struct cli *c, int argc, char **argv)
 		return cli_fail(c, AZ_ERR_USAGE, "'new' needs --name NAME");
 	if (strlen(name) > 200)
 		return cli_fail(c, AZ_ERR_USAGE, "the name is longer than 200 characters");
-	if (cli_catalog(c, &cat))
+	if (cli_catalog_stored(c, &cat))
 		return EXIT_INVALID;
 	if (cli_store(c, 1, &st, &em))
 		return cli_fail_em(c, &em);
