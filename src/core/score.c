@@ -106,7 +106,8 @@ static void score_step(struct score *s, struct score_step *st)
 		st->ncontra[si->contradiction]++;
 		if (!si->achieved)
 			st->achieved = 0;
-		if (si->confidence == CONF_LOW)
+		/* Answers are all a questionnaire-only item can ever rest on. */
+		if (si->confidence == CONF_LOW && !si->item->questionnaire_only)
 			st->provisional = 1;
 	}
 	st->has_score = st->napplicable > 0;

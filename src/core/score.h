@@ -132,7 +132,7 @@ struct score_step {
 	double score;       /* 0..100 */
 	int achieved;       /* every applicable item achieved (vacuously when none) */
 	int ahead;          /* achieved, but beyond the level */
-	int provisional;    /* an applicable item rests on answers alone */
+	int provisional;    /* an applicable item that evidence could judge rests on answers alone */
 	size_t nunknown;    /* unknown or unanswered applicable questions */
 	size_t ncontra[CONTRA__COUNT];
 };
