@@ -3,10 +3,10 @@
  * real store, for tests and benchmarks that need evidence before the
  * collector exists (and docs/scoring.md's worked example). FILE ("-" for
  * standard input) holds one directive per line; fields after the first
- * words are separated by " | " and may use the escapes \n \t \\ \| \uXXXX.
+ * words are separated by '|' (one space around it is dropped) and may use the escapes \n \t \\ \| \uXXXX.
  *
  *   # a comment
- *   answer QUESTION VALUE [| reason | owner | expiry | note]
+ *   answer QUESTION VALUE [| reason | owner | expiry | note]   (fields may be empty)
  *   result CHECK pass|fail|partial [HEALTHY/TOTAL] [| summary]
  *   result CHECK not-assessable CAUSE [| summary]
  *   offender CHECK | id | name | detail
@@ -72,25 +72,34 @@ static void unescape(char *s)
 	*w = 0;
 }
 
-/* Split "head | f1 | f2" into fields (modifies line); returns the count. */
+/* Trim one space on each side of a field (in place); returns it. */
+static char *trim1(char *f)
+{
+	size_t n = strlen(f);
+
+	if (n && f[n - 1] == ' ')
+		f[--n] = 0;
+	return *f == ' ' ? f + 1 : f;
+}
+
+/* Split "head | f1 | f2" on unescaped '|' (modifies line); returns the count. */
 static size_t split(char *line, char **f)
 {
 	size_t n = 0;
-	char *p = line, *bar;
+	char *p = line, *start = line;
 
-	f[n++] = p;
-	while (n < MAXF && (bar = strstr(p, " | ")) != NULL) {
-		size_t back = 0;
-		while (bar - back > line && bar[-1 - (long)back] == '\\')
-			back++;
-		if (back % 2) {
-			p = bar + 1;
+	for (; *p && n + 1 < MAXF; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
 			continue;
 		}
-		*bar = 0;
-		p = bar + 3;
-		f[n++] = p;
+		if (*p != '|')
+			continue;
+		*p = 0;
+		f[n++] = trim1(start);
+		start = p + 1;
 	}
+	f[n++] = trim1(start);
 	return n;
 }
 
