@@ -30,8 +30,8 @@ void svg_level_gauge(const struct report *r, struct buf *o)
 	buf_addstr(o, "</svg>\n");
 }
 
-#define BAR_LABEL 300
-#define BAR_W 360
+#define BAR_LABEL 360
+#define BAR_W 320
 #define BAR_H 22
 
 void svg_step_bars(const struct report *r, struct buf *o)
