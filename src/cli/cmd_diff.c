@@ -40,6 +40,16 @@ static void print_items(FILE *f, const struct diff *d)
 	}
 }
 
+static void put_result(FILE *f, const struct check_result *r)
+{
+	if (!r)
+		fputs("not collected", f);
+	else if (r->status == CHECK_NOT_ASSESSABLE)
+		fprintf(f, "not-assessable (%s)", check_cause_id(r->cause));
+	else
+		fprintf(f, "%s %lu/%lu", check_status_id(r->status), r->healthy, r->total);
+}
+
 static void print_changes(FILE *f, const struct diff *d)
 {
 	size_t i;
@@ -56,10 +66,11 @@ static void print_changes(FILE *f, const struct diff *d)
 	if (d->nflips)
 		fprintf(f, "\nEvidence changes:\n");
 	for (i = 0; i < d->nflips; i++) {
-		const struct diff_flip *x = &d->flips[i];
-		fprintf(f, "  %-24s %s -> %s\n", x->check->id,
-			x->before ? check_status_id(x->before->status) : "not collected",
-			x->after ? check_status_id(x->after->status) : "not collected");
+		fprintf(f, "  %-24s ", d->flips[i].check->id);
+		put_result(f, d->flips[i].before);
+		fputs(" -> ", f);
+		put_result(f, d->flips[i].after);
+		fputc('\n', f);
 	}
 	if (d->nslips)
 		fprintf(f, "\nPlan slippage (as of %s):\n", d->as_of);

@@ -61,12 +61,22 @@ static void doc_cell(struct doc *d, const char *s)
 	d->col++;
 }
 
+/* A cell of text we made (numbers, ids, dates we formatted): no escaping needed. */
+static void doc_cell_raw(struct doc *d, const char *s)
+{
+	if (d->html)
+		buf_addf(d->o, "%s%s</td>", d->col ? "<td>" : "<tr><td>", s);
+	else
+		buf_addf(d->o, "%s%s |", d->col ? " " : "| ", s);
+	d->col++;
+}
+
 static void doc_cell_int(struct doc *d, long v)
 {
 	char tmp[32];
 
 	snprintf(tmp, sizeof(tmp), "%ld", v);
-	doc_cell(d, tmp);
+	doc_cell_raw(d, tmp);
 }
 
 static void doc_row_end(struct doc *d)
@@ -85,14 +95,14 @@ static void cell_num(struct doc *d, int has, double v, int one)
 	char n[16];
 
 	if (!has) {
-		doc_cell(d, "n/a");
+		doc_cell_raw(d, "n/a");
 		return;
 	}
 	if (one)
 		rfmt1(n, v);
 	else
 		rfmt3(n, v);
-	doc_cell(d, n);
+	doc_cell_raw(d, n);
 }
 
 static void diff_summary(struct doc *d, const struct diff *f)

@@ -42,6 +42,8 @@ static const char style[] =
 	"border:1px solid var(--muted);color:var(--muted)}\n"
 	".item{border-left:4px solid var(--line);padding:2px 0 2px 12px;margin:14px 0}"
 	".item.contra-major{border-color:var(--bad)}.item.contra-minor{border-color:var(--warn)}\n"
+	".questions th:first-child{width:58%}.questions th:nth-child(2){width:17%}"
+	"h3 .score{margin-left:10px;color:var(--muted);font-weight:400}\n"
 	".contra{margin:4px 0}.rid{font-family:\"DejaVu Sans Mono\",monospace;font-size:12px}\n"
 	".st-pass{color:var(--ok)}.st-fail{color:var(--bad)}.st-partial{color:var(--warn)}\n"
 	".lane{font-size:12px;padding:0 6px;border-radius:9px;background:var(--off)}"

@@ -76,7 +76,7 @@ void svg_step_bars(const struct report *r, struct buf *o)
 
 static double tr_x(size_t i, size_t n)
 {
-	return n < 2 ? TR_L : TR_L + (double)i * (TR_W - TR_L - 30) / (double)(n - 1);
+	return n < 2 ? TR_L + 40 : TR_L + 40 + (double)i * (TR_W - TR_L - 120) / (double)(n - 1);
 }
 
 static double tr_y(double v, double max)
