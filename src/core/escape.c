@@ -98,8 +98,8 @@ void escape_md(struct buf *out, const char *s, int keep_newlines)
 				buf_addch(out, ' ');
 		} else if (p == P_DANGER) {
 			add_visible(out, cp, "\\\\");
-		} else if (strchr("\\`*_[]<>|&~", (int)cp) ||
-			   (line_start && strchr("#+-=", (int)cp))) {
+		} else if (cp < 0x80 && (strchr("\\`*_[]<>|&~", (int)cp) ||
+					 (line_start && strchr("#+-=", (int)cp)))) {
 			buf_addch(out, '\\');
 			buf_addch(out, (char)cp);
 		} else if (line_start && cp >= '0' && cp <= '9') {

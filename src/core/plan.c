@@ -99,9 +99,14 @@ enum az_err plan_date_add(const char *date, long days, char out[16])
 {
 	time_t t;
 
+	char tmp[32];
+
 	if (!time_is_date(date) || time_parse_iso(date, &t))
 		return AZ_ERR_PARSE;
-	time_format_date(t + (time_t)days * 86400, out, 16);
+	time_format_date(t + (time_t)days * 86400, tmp, sizeof(tmp));
+	if (!time_is_date(tmp))
+		return AZ_ERR_PARSE; /* past year 9999 or before year 1 */
+	memcpy(out, tmp, 11);
 	return AZ_OK;
 }
 
@@ -212,7 +217,7 @@ static void fill_row(const struct plan_input *in, const struct score_item *si, u
 	r->status = PLAN_OPEN;
 	r->nexcepted = nexcepted;
 	apply_override(r, in->overrides ? plan_overrides_find(in->overrides, si->item->id) : NULL);
-	r->overdue = r->status != PLAN_DONE && strcmp(r->due, in->today) < 0;
+	r->overdue = r->status != PLAN_DONE && *r->due && strcmp(r->due, in->today) < 0;
 	score_evidence_summary(si, &ev);
 	r->evidence = buf_detach(&ev, NULL);
 }

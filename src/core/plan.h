@@ -214,7 +214,10 @@ size_t plan_filter_rows(const struct plan *p, const struct plan_filter *f, size_
 
 /* Days from date a to date b ("YYYY-MM-DD" each); AZ_ERR_PARSE if either is not a date. */
 enum az_err plan_days_between(const char *a, const char *b, long *out /* OUT: on success */);
-/* Write date + days into out (16 bytes); AZ_ERR_PARSE if date is not a date. */
+/*
+ * Write date + days into out (16 bytes); AZ_ERR_PARSE (out untouched) if
+ * date is not a date or the result falls outside years 1..9999.
+ */
 enum az_err plan_date_add(const char *date, long days, char out[16]);
 
 #endif
