@@ -124,9 +124,19 @@ void escape_md(struct buf *out, const char *s, int keep_newlines)
 	}
 }
 
-void escape_html(struct buf *out, const char *s, int keep_newlines)
+/* What a format replaces among ordinary characters; NULL keeps cp. */
+typedef const char *(*special_fn)(uint32_t cp);
+
+/*
+ * The loop HTML, CSV and plain lines share: text passes (or special(cp)
+ * replaces it), a line break becomes nl, a carriage return before a line
+ * feed goes, other carriage returns and tabs become spaces, dangerous code
+ * points become visible escapes and invalid bytes U+FFFD.
+ */
+static void escape_text(struct buf *out, const char *s, const char *nl, special_fn special)
 {
 	size_t n = strlen(s), i = 0, k;
+	const char *rep;
 
 	while (i < n) {
 		uint32_t cp;
@@ -135,25 +145,40 @@ void escape_html(struct buf *out, const char *s, int keep_newlines)
 		if (p == P_INVALID)
 			buf_addstr(out, replacement);
 		else if (p == P_NEWLINE)
-			buf_addstr(out, keep_newlines ? "<br>\n" : " ");
+			buf_addstr(out, nl);
 		else if (p == P_CR || p == P_TAB)
 			buf_addstr(out, p == P_CR && i + 1 < n && s[i + 1] == '\n' ? "" : " ");
 		else if (p == P_DANGER)
 			add_visible(out, cp, "\\");
-		else if (cp == '&')
-			buf_addstr(out, "&amp;");
-		else if (cp == '<')
-			buf_addstr(out, "&lt;");
-		else if (cp == '>')
-			buf_addstr(out, "&gt;");
-		else if (cp == '"')
-			buf_addstr(out, "&quot;");
-		else if (cp == '\'')
-			buf_addstr(out, "&#39;");
+		else if (special && (rep = special(cp)) != NULL)
+			buf_addstr(out, rep);
 		else
 			buf_add(out, s + i, k);
 		i += k;
 	}
+}
+
+static const char *html_special(uint32_t cp)
+{
+	switch (cp) {
+	case '&':
+		return "&amp;";
+	case '<':
+		return "&lt;";
+	case '>':
+		return "&gt;";
+	case '"':
+		return "&quot;";
+	case '\'':
+		return "&#39;";
+	default:
+		return NULL;
+	}
+}
+
+void escape_html(struct buf *out, const char *s, int keep_newlines)
+{
+	escape_text(out, s, keep_newlines ? "<br>\n" : " ", html_special);
 }
 
 /* Could a spreadsheet read a cell starting with cp as a formula? */
@@ -177,52 +202,23 @@ static int needs_neutralising(const char *s)
 	return 0;
 }
 
+static const char *csv_special(uint32_t cp)
+{
+	return cp == '"' ? "\"\"" : NULL;
+}
+
 void escape_csv(struct buf *out, const char *s, int keep_newlines)
 {
-	size_t n = strlen(s), i = 0, k;
-
 	buf_addch(out, '"');
 	if (needs_neutralising(s))
 		buf_addch(out, '\'');
-	while (i < n) {
-		uint32_t cp;
-		enum piece p = next_piece(s, n, i, &cp, &k);
-
-		if (p == P_INVALID)
-			buf_addstr(out, replacement);
-		else if (p == P_NEWLINE)
-			buf_addch(out, keep_newlines ? '\n' : ' ');
-		else if (p == P_CR || p == P_TAB)
-			buf_addstr(out, p == P_CR && i + 1 < n && s[i + 1] == '\n' ? "" : " ");
-		else if (p == P_DANGER)
-			add_visible(out, cp, "\\");
-		else if (cp == '"')
-			buf_addstr(out, "\"\"");
-		else
-			buf_add(out, s + i, k);
-		i += k;
-	}
+	escape_text(out, s, keep_newlines ? "\n" : " ", csv_special);
 	buf_addch(out, '"');
 }
 
 void escape_line(struct buf *out, const char *s)
 {
-	size_t n = strlen(s), i = 0, k;
-
-	while (i < n) {
-		uint32_t cp;
-		enum piece p = next_piece(s, n, i, &cp, &k);
-
-		if (p == P_INVALID)
-			buf_addstr(out, replacement);
-		else if (p == P_NEWLINE || p == P_CR || p == P_TAB)
-			buf_addstr(out, p == P_CR && i + 1 < n && s[i + 1] == '\n' ? "" : " ");
-		else if (p == P_DANGER)
-			add_visible(out, cp, "\\");
-		else
-			buf_add(out, s + i, k);
-		i += k;
-	}
+	escape_text(out, s, " ", NULL);
 }
 
 void escape_json_text(struct buf *out, const char *json)
