@@ -136,11 +136,11 @@ typedef const char *(*special_fn)(uint32_t cp);
 static void escape_text(struct buf *out, const char *s, const char *nl, special_fn special)
 {
 	size_t n = strlen(s), i = 0, k;
-	const char *rep;
 
 	while (i < n) {
 		uint32_t cp;
 		enum piece p = next_piece(s, n, i, &cp, &k);
+		const char *rep = p == P_TEXT && special ? special(cp) : NULL;
 
 		if (p == P_INVALID)
 			buf_addstr(out, replacement);
@@ -150,7 +150,7 @@ static void escape_text(struct buf *out, const char *s, const char *nl, special_
 			buf_addstr(out, p == P_CR && i + 1 < n && s[i + 1] == '\n' ? "" : " ");
 		else if (p == P_DANGER)
 			add_visible(out, cp, "\\");
-		else if (special && (rep = special(cp)) != NULL)
+		else if (rep)
 			buf_addstr(out, rep);
 		else
 			buf_add(out, s + i, k);

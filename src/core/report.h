@@ -81,6 +81,9 @@ enum az_err report_csv(const struct report *r, struct buf *out, struct errmsg *e
 struct cJSON *score_to_json(const struct score *s);
 struct cJSON *plan_to_json(const struct plan *p);
 struct cJSON *exceptions_to_json(const struct plan *p);
+/* {"id", "name", "tenant", "organisation", "assessor", "catalog_version",
+ * "created", "updated", "signed_off", "signed_off_by"} (also azmat show --json). */
+struct cJSON *assessment_to_json(const struct assessment *a);
 
 /* Print a cJSON tree as safe JSON text (escape_json_text) into out. */
 enum az_err report_json_print(struct cJSON *root, struct buf *out, struct errmsg *em);

@@ -17,7 +17,7 @@ static void add_str_or_null(cJSON *o, const char *k, const char *v)
 		cJSON_AddNullToObject(o, k);
 }
 
-static cJSON *assessment_json(const struct assessment *a)
+cJSON *assessment_to_json(const struct assessment *a)
 {
 	cJSON *o = cJSON_CreateObject();
 
@@ -168,7 +168,7 @@ static cJSON *head_json(const struct report *r)
 	cJSON_AddNumberToObject(root, "version", REPORT_JSON_VERSION);
 	cJSON_AddStringToObject(root, "generated", r->generated_at);
 	cJSON_AddStringToObject(root, "tool", r->tool_version ? r->tool_version : "");
-	cJSON_AddItemToObject(root, "assessment", assessment_json(r->a));
+	cJSON_AddItemToObject(root, "assessment", assessment_to_json(r->a));
 	cat = cJSON_AddObjectToObject(root, "catalog");
 	cJSON_AddStringToObject(cat, "version", r->cat->version);
 	cJSON_AddStringToObject(cat, "title", r->cat->title);

@@ -93,7 +93,7 @@ static void check_outputs(const struct report *r)
 	}
 	buf_reset(&b);
 	REQUIRE(!report_csv(r, &b, NULL));
-	for (p = b.data; (p = strstr(p, ",\"")) != NULL; p += 2)
+	for (p = strstr(b.data, ",\""); p; p = strstr(p + 2, ",\""))
 		REQUIRE(!strchr("=+-@", p[2]) || !p[2]);
 	buf_release(&b);
 }
