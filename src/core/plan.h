@@ -212,6 +212,12 @@ struct plan_filter {
 /* Store in idx (room for p->n) the indexes of the rows f keeps; returns how many. */
 size_t plan_filter_rows(const struct plan *p, const struct plan_filter *f, size_t *idx);
 
+/*
+ * The distinct non-empty owners of p's rows, sorted, for an owner filter:
+ * up to max pointers (borrowed) into out; returns how many there are.
+ */
+size_t plan_owners(const struct plan *p, const char **out, size_t max);
+
 /* Days from date a to date b ("YYYY-MM-DD" each); AZ_ERR_PARSE if either is not a date. */
 enum az_err plan_days_between(const char *a, const char *b, long *out /* OUT: on success */);
 /*

@@ -194,3 +194,29 @@ size_t plan_filter_rows(const struct plan *p, const struct plan_filter *f, size_
 	}
 	return n;
 }
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+size_t plan_owners(const struct plan *p, const char **out, size_t max)
+{
+	const char **all = p->n ? xcalloc(p->n, sizeof(*all)) : NULL;
+	size_t i, n = 0, k = 0;
+
+	for (i = 0; i < p->n; i++)
+		if (*p->rows[i].owner)
+			all[n++] = p->rows[i].owner;
+	if (n > 1)
+		qsort(all, n, sizeof(*all), cmp_str);
+	for (i = 0; i < n; i++) {
+		if (i && !strcmp(all[i], all[i - 1]))
+			continue;
+		if (k < max)
+			out[k] = all[i];
+		k++;
+	}
+	free(all);
+	return k;
+}

@@ -219,3 +219,35 @@ size_t score_signoff_blockers(const struct score *s, const struct score_item **o
 	}
 	return n;
 }
+
+/* Dashboard order: unexplained majors, explained majors, minor, under-reported. */
+static int contra_rank(const struct score_item *si)
+{
+	switch (si->contradiction) {
+	case CONTRA_MAJOR:
+		return si->noted ? 1 : 0;
+	case CONTRA_MINOR:
+		return 2;
+	case CONTRA_UNDER:
+		return 3;
+	default:
+		return -1;
+	}
+}
+
+size_t score_contradiction_rows(const struct score *s, const struct score_item **out, size_t max)
+{
+	size_t i, n = 0;
+	int rank;
+
+	for (rank = 0; rank <= 3; rank++) {
+		for (i = 0; i < s->nitems; i++) {
+			if (!s->items[i].applicable || contra_rank(&s->items[i]) != rank)
+				continue;
+			if (n < max)
+				out[n] = &s->items[i];
+			n++;
+		}
+	}
+	return n;
+}

@@ -190,6 +190,14 @@ const struct check_result *score_na_refusal(const struct cat_item *it,
 size_t score_signoff_blockers(const struct score *s, const struct score_item **out, size_t max);
 
 /*
+ * The contradictions for a dashboard: pointers (borrowed) to the applicable
+ * items with one, majors first (those without a note before noted ones),
+ * then minor, then under-reported, each in catalog order. Fills up to max
+ * and returns how many there are.
+ */
+size_t score_contradiction_rows(const struct score *s, const struct score_item **out, size_t max);
+
+/*
  * Append a one-line summary of si's evidence ("chk-a fail 12/40; chk-b
  * pass"; "no automated check"; "not collected") to out. Only catalog ids,
  * statuses and counts: no tenant text.

@@ -238,9 +238,19 @@ static void test_sort_and_filter(void)
 	f.quick_only = 1;
 	n = plan_filter_rows(&c.p, &f, idx);
 	T_EQ_INT(n, c.p.nquick);
+	{
+		const char *owners[4];
+		put_ov(&c.ov, "9b", "Ana", NULL, NULL);
+		pcase_build(&c, "2026-11-26");
+		T_EQ_INT(plan_owners(&c.p, owners, 4), 2);
+		T_EQ_STR(owners[0], "Ana");
+		T_EQ_STR(owners[1], "Bo");
+	}
 	plan_sort(&c.p, PLAN_SORT_OWNER, 0);
 	T_EQ_STR(c.p.rows[0].owner, "Ana");
-	T_EQ_STR(c.p.rows[1].owner, "Bo");
+	T_EQ_STR(c.p.rows[1].owner, "Ana");
+	T_EQ_STR(c.p.rows[2].owner, "Bo");
+	T_EQ_STR(c.p.rows[3].owner, ""); /* unassigned last */
 	plan_sort(&c.p, PLAN_SORT_STEP, 1);
 	T_EQ_INT(c.p.rows[0].step, 9);
 	plan_sort(&c.p, PLAN_SORT_DUE, 0);

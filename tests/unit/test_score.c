@@ -199,6 +199,14 @@ static void test_contradictions(void)
 	T_EQ_INT(c.s.ncontra[CONTRA_MINOR], 1);
 	T_EQ_INT(c.s.ncontra[CONTRA_UNDER], 1);
 	T_EQ_INT(c.s.nunacknowledged, 1);
+	{
+		const struct score_item *rows[8];
+		T_EQ_INT(score_contradiction_rows(&c.s, rows, 8), 3);
+		T_EQ_STR(rows[0]->item->id, "1a");
+		T_EQ_STR(rows[1]->item->id, "1b");
+		T_EQ_STR(rows[2]->item->id, "6c");
+		T_EQ_INT(score_contradiction_rows(&c.s, rows, 1), 3);
+	}
 	case_release(&c);
 }
 
