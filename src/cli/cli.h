@@ -22,7 +22,7 @@
 	X(EXIT_STORE, 4, "the database cannot be used: not azmat's, newer, corrupt or locked") \
 	X(EXIT_NOTFOUND, 5, "no such assessment, question, item or check") \
 	X(EXIT_READONLY, 6, "the assessment is signed off and read-only") \
-	X(EXIT_GATE, 7, "a gate failed (score --fail-below-level)") \
+	X(EXIT_GATE, 7, "a gate failed (score --fail-below-level; signoff with unexplained major contradictions)") \
 	X(EXIT_PARTIAL, 8, "finished, but part of the work failed (some rows or checks)")
 
 enum exit_code {
