@@ -138,7 +138,7 @@ static void test_escape_md(void)
 	T_EQ_STR(b.data, "\\# not a heading \\*bold\\* \\[link\\](javascript:x) \\<b\\> a\\|b");
 	buf_reset(&b);
 	escape_md(&b, "1. item\nsecond \xe2\x80\xae", 0);
-	T_EQ_STR(b.data, "1\\. item second ");
+	T_EQ_STR(b.data, "1\\. item second \\\\u202e");
 	buf_release(&b);
 }
 
