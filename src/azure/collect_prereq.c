@@ -17,38 +17,46 @@
 #include "collect_int.h"
 #include "strutil.h"
 
+/* Does the licence text name the plan "P<digit>" as a word ("Entra ID P1", "(P2)")? */
+static int names_plan(const char *licence, char digit)
+{
+	size_t i, len = strlen(licence);
+
+	for (i = 0; i + 1 < len; i++)
+		if ((licence[i] == 'P' || licence[i] == 'p') && licence[i + 1] == digit &&
+		    (i + 2 == len || licence[i + 2] == ' ' || licence[i + 2] == ')'))
+			return 1;
+	return 0;
+}
+
+/*
+ * "Entra ID P1" (or "P1 or P2"): either premium plan; "Entra ID P2": P2; a
+ * service plan name as subscribedSkus spells it: itself.
+ */
 size_t collect_licence_plans(const char *licence, const char **plans, size_t max)
 {
 	size_t n = 0, i, len;
-	int upper = 1;
 
 	if (!licence || max < 2)
 		return 0;
+	if (names_plan(licence, '1')) {
+		plans[n++] = "AAD_PREMIUM";
+		plans[n++] = "AAD_PREMIUM_P2";
+		return n;
+	}
+	if (names_plan(licence, '2')) {
+		plans[n++] = "AAD_PREMIUM_P2";
+		return n;
+	}
 	len = strlen(licence);
-	for (i = 0; i + 1 < len; i++) {
-		if ((licence[i] == 'P' || licence[i] == 'p') && licence[i + 1] == '2' &&
-		    (i + 2 == len || licence[i + 2] == ' ' || licence[i + 2] == ')')) {
-			plans[n++] = "AAD_PREMIUM_P2";
-			return n;
-		}
-	}
-	for (i = 0; i + 1 < len; i++) {
-		if ((licence[i] == 'P' || licence[i] == 'p') && licence[i + 1] == '1' &&
-		    (i + 2 == len || licence[i + 2] == ' ' || licence[i + 2] == ')')) {
-			plans[n++] = "AAD_PREMIUM";
-			plans[n++] = "AAD_PREMIUM_P2";
-			return n;
-		}
-	}
 	for (i = 0; i < len; i++)
 		if (!((licence[i] >= 'A' && licence[i] <= 'Z') || (licence[i] >= '0' && licence[i] <= '9') ||
 		      licence[i] == '_'))
-			upper = 0;
-	if (upper && len >= 3) {
-		plans[n++] = licence;
-		return n;
-	}
-	return 0;
+			return 0;
+	if (len < 3)
+		return 0;
+	plans[n++] = licence;
+	return n;
 }
 
 void collect_prereqs_start(struct collector *co)
