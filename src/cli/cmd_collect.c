@@ -247,8 +247,11 @@ static int print_json(struct cli *c, const struct collecting *k, const struct co
 	cJSON_AddNumberToObject(o, "not_assessable", (double)sum->not_assessable);
 	cJSON_AddNumberToObject(o, "unfinished", (double)sum->unfinished);
 	cJSON_AddNumberToObject(o, "requests", (double)sum->http.completed);
+	cJSON_AddNumberToObject(o, "attempts", (double)sum->http.sent);
 	cJSON_AddNumberToObject(o, "retries", (double)sum->http.retries);
 	cJSON_AddNumberToObject(o, "throttled", (double)sum->http.throttled);
+	cJSON_AddNumberToObject(o, "throttle_wait_seconds", (double)sum->http.throttle_wait_ms / 1000.0);
+	cJSON_AddNumberToObject(o, "subscriptions", (double)sum->subscriptions);
 	cJSON_AddNumberToObject(o, "seconds", (double)ms / 1000.0);
 	arr = cJSON_AddArrayToObject(o, "results");
 	for (i = 0; i < k->nb; i++) {

@@ -18,7 +18,7 @@ assert d["licences"] == ["AAD_PREMIUM"]
 assert blocked == {"t-pim": "licence"}, blocked
 PY
 "$azmat" preflight "$id" >"$tmp/pf.txt"
-grep -q "1 of 12 checks will not be assessable" "$tmp/pf.txt" && ok "text summary" || fail "text: $(cat "$tmp/pf.txt")"
+grep -q "1 of 13 checks will not be assessable" "$tmp/pf.txt" && ok "text summary" || fail "text: $(cat "$tmp/pf.txt")"
 
 # A narrower principal: Reader on the first subscription only, no Policy.Read.All.
 mock_stop

@@ -359,6 +359,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self.managed_identity()
             if "/oauth2/v2.0/" in self.url_path:
                 return self.token_endpoint()
+            if self.url_path.endswith("/.well-known/openid-configuration"):
+                return self.openid_configuration()
             if self.st.latency:
                 time.sleep(self.st.latency)
             if self.apply_fault():
@@ -486,10 +488,22 @@ class Handler(BaseHTTPRequestHandler):
         self.send(status, {"error": code, "error_description": description + "\r\nTrace ID: mock",
                            "error_codes": [70000], "timestamp": time.strftime("%Y-%m-%d %H:%M:%SZ")})
 
+    def openid_configuration(self):
+        """The authority's metadata, for clients that discover it (MSAL: the Azure CLI)."""
+        tenant = self.url_path.split("/")[1]
+        base = "%s/%s" % (self.origin(), tenant)
+        self.send(200, {"issuer": base + "/v2.0", "token_endpoint": base + "/oauth2/v2.0/token",
+                        "authorization_endpoint": base + "/oauth2/v2.0/authorize",
+                        "device_authorization_endpoint": base + "/oauth2/v2.0/devicecode",
+                        "token_endpoint_auth_methods_supported": ["client_secret_post", "private_key_jwt"],
+                        "response_types_supported": ["code", "token"],
+                        "subject_types_supported": ["pairwise"],
+                        "id_token_signing_alg_values_supported": ["RS256"]})
+
     def token_endpoint(self):
         st = self.st
         tenant = self.url_path.split("/")[1]
-        if tenant not in (st.tenant.tenant_id, "organizations", "common"):
+        if tenant not in (st.tenant.tenant_id, "organizations", "common", "adfs"):
             return self.token_error("invalid_request", "AADSTS90002: Tenant '%s' not found." % tenant)
         form = urllib.parse.parse_qs(self.body.decode(), keep_blank_values=True)
         get = lambda k: (form.get(k) or [""])[0]
