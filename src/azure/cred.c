@@ -149,6 +149,10 @@ static enum az_err renew(struct cred *c, enum http_aud aud, struct errmsg *em)
 	}
 	secret_set(&t->value, r.access.data, r.access.len);
 	t->expires = r.expires;
+	{
+		time_t now = time(NULL), life = r.expires - now;
+		t->renew_at = life > 2 * CRED_RENEW_BEFORE ? r.expires - CRED_RENEW_BEFORE : now + life / 2;
+	}
 	t->gen = ++c->next_gen;
 	t->failed = AZ_OK;
 	if (r.tenant[0] && !c->tid[0])
@@ -170,7 +174,7 @@ enum az_err cred_token(struct cred *c, enum http_aud aud, unsigned stale, const 
 	t = &c->tok[aud];
 	if (t->failed)
 		return errmsg_set(em, t->failed, "%s", t->why);
-	if (!secret_isset(&t->value) || time(NULL) + CRED_RENEW_BEFORE >= t->expires ||
+	if (!secret_isset(&t->value) || time(NULL) >= t->renew_at ||
 	    (stale && stale == t->gen)) {
 		rc = renew(c, aud, em);
 		if (rc)

@@ -19,6 +19,7 @@
 struct cred_token {
 	struct secret value;
 	time_t expires;
+	time_t renew_at; /* CRED_RENEW_BEFORE before expiry, or half-way for short-lived tokens */
 	unsigned gen;
 	enum az_err failed; /* remembered failure, AZ_OK when none */
 	char why[ERRMSG_MAX];

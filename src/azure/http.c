@@ -81,7 +81,6 @@ struct http_engine {
 	uint64_t rng;
 	struct http_stats stats;
 	char origin[HTTP_NAUD][512];
-	enum http_outcome aborting; /* HTTP_DONE unless cancelling everything */
 };
 
 static const char *const outcome_names[] = { "done", "transport error", "timed out",
@@ -644,7 +643,6 @@ static void abort_all(struct http_engine *e, enum http_outcome outcome, const ch
 	CURLMsg *m;
 	int left;
 
-	e->aborting = outcome;
 	while ((m = curl_multi_info_read(e->multi, &left)))
 		; /* drop completion messages: everything ends here */
 	while (e->in_flight) {
