@@ -70,7 +70,7 @@ struct http_config {
 	void *ctx; /* for pump and tick */
 };
 
-#define HTTP_DEFAULT_CONCURRENCY 16
+#define HTTP_DEFAULT_CONCURRENCY 32
 #define HTTP_MAX_CONCURRENCY 256
 
 enum http_flags {

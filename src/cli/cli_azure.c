@@ -29,7 +29,7 @@ size_t azure_opts_table(struct azure_opts *o, struct arg_opt *t)
 		{ "ca-bundle", 0, ARG_VALUE, NULL, &o->ca_bundle, "trust these CA certificates (or AZMAT_CA_BUNDLE)", "FILE" },
 		{ "subscriptions", 0, ARG_VALUE, NULL, &o->subscriptions, "only these subscriptions (comma-separated ids)", "ID,..." },
 		{ "checks", 0, ARG_VALUE, NULL, &o->checks, "only these checks (comma-separated ids)", "ID,..." },
-		{ "concurrency", 0, ARG_VALUE, NULL, &o->concurrency, "requests at once (default 16)", "N" },
+		{ "concurrency", 0, ARG_VALUE, NULL, &o->concurrency, "requests at once (default 32)", "N" },
 		{ "timeout", 0, ARG_VALUE, NULL, &o->timeout, "seconds per request attempt (default 60)", "S" },
 		{ "json", 0, ARG_FLAG, &o->json, NULL, "print JSON", NULL },
 	};

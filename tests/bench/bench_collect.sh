@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # The collector's benchmark: azmat collects from synthetic tenants of 10, 100
-# and 1,000 subscriptions (tests/mock/gen_bench_tenant.py: per subscription
-# 100 resources, 20 role assignments, 50 users) served by the mock over HTTPS
-# on 127.0.0.1 with 20 ms of latency added to every API request, and the
-# Azure CLI reads the same evidence from the 10-subscription tenant, one
-# `az rest` per request azmat made.
+# and 1,000 subscriptions (per subscription 100 resources, 20 role
+# assignments, 50 users) served by the mock over HTTPS on 127.0.0.1 with 20 ms
+# of latency added to every API request, and the Azure CLI reads the same
+# evidence from the 10-subscription tenant, one `az rest` per request azmat
+# made.
+#
+# With the catalog's checks (roadmap/checks) and their generator
+# (tests/mock/gen_tenant.py) present, those are used; otherwise the
+# collector's test checks (tests/data/collect/checks.json) and
+# tests/mock/gen_bench_tenant.py.
 #
 # For each size: wall time and peak memory (/usr/bin/time -v), requests, and
 # the ratio to the lower bound requests x latency / concurrency. Prints
@@ -20,8 +25,29 @@ AZMAT_SOURCE_DIR=$(cd "$(dirname "$0")/../.." && pwd)
 source "$AZMAT_SOURCE_DIR/tests/collect/lib.sh"
 sizes=${BENCH_SIZES:-10 100 1000}
 latency_ms=20
-concurrency=16
+concurrency=32 # azmat's default
 unset AZMAT_RETRY_BASE_MS
+real=0
+if [ -f "$AZMAT_SOURCE_DIR/tests/mock/gen_tenant.py" ]; then
+	if python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["checks"] else 1)' "$AZMAT_SOURCE_DIR/roadmap/catalog.json"; then
+		real=1
+		export AZMAT_CATALOG="$AZMAT_SOURCE_DIR/roadmap"
+	fi
+fi
+
+# gen_tenant DIR N: a tenant of N subscriptions; sets the principal and the clock it was made for.
+gen_tenant() {
+	if [ "$real" = 1 ]; then
+		python3 "$AZMAT_SOURCE_DIR/tests/mock/gen_tenant.py" --out "$1" --subscriptions "$2" \
+			--resources-per-sub 100 --role-assignments $(($2 * 20)) --users $(($2 * 50)) --seed 1 >&2
+	else
+		python3 "$AZMAT_SOURCE_DIR/tests/mock/gen_bench_tenant.py" "$1" "$2"
+	fi
+	AZURE_CLIENT_ID=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["principal"]["appId"])' "$1/tenant.json")
+	AZMAT_NOW=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("now", ""))' "$1/tenant.json")
+	export AZURE_CLIENT_ID AZMAT_NOW
+	[ -n "$AZMAT_NOW" ] || unset AZMAT_NOW
+}
 
 field() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"; }
 timev() { sed -n "s/^[[:space:]]*$2: //p" "$1"; }
@@ -37,11 +63,13 @@ cli_time() { # CLI_TENANT_DIR RUN_ID: seconds for the Azure CLI to make azmat's 
 	az cloud register -n AzmatBench --cloud-config "$cfg" -o none 2>/dev/null
 	az cloud set -n AzmatBench -o none 2>/dev/null
 	"$azmat" evidence "$id" --json --requests >"$tmp/cli-requests.json"
-	python3 - "$tmp/cli-requests.json" "$AZMAT_CATALOG/checks/collect-test.json" >"$tmp/cli-plan.tsv" <<'PY'
-import json, sys
+	python3 - "$tmp/cli-requests.json" "$AZMAT_CATALOG" >"$tmp/cli-plan.tsv" <<'PY'
+import json, os, sys
 ev = json.load(open(sys.argv[1]))
+cat = json.load(open(os.path.join(sys.argv[2], "catalog.json")))
+checks = [c for f in cat["checks"] for c in json.load(open(os.path.join(sys.argv[2], f)))["checks"]]
 queries = {}
-for c in json.load(open(sys.argv[2]))["checks"]:
+for c in checks:
     src = c["source"]
     parts = src.get("parts", [src])
     queries[c["id"]] = [p.get("query") or p.get("resources") for p in parts if p["api"] == "resourcegraph" or p.get("per") == "resource"]
@@ -69,12 +97,12 @@ PY
 	echo "$(python3 -c 'import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 2))' "$start" "$end") $(($(wc -l <"$tmp/cli-plan.tsv") + 1))"
 }
 
-echo "| subscriptions | resources | role assignments | users | requests | wall time | lower bound | ratio | peak memory | per subscription |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| subscriptions | checks | resources | role assignments | users | requests | wall time | lower bound | ratio | peak memory | per subscription |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 cli_row=
 for n in $sizes; do
-	python3 "$AZMAT_SOURCE_DIR/tests/mock/gen_bench_tenant.py" "$tmp/t$n" "$n"
-	mock_start "$tmp/t$n" --graph-port --latency-ms "$latency_ms"
+	gen_tenant "$tmp/t$n" "$n"
+	mock_start "$tmp/t$n" --graph-port --latency-ms "$latency_ms" --preload
 	id=$(new_assessment "bench-$n")
 	rc=0
 	/usr/bin/time -v -o "$tmp/time$n" "$azmat" collect "$id" --concurrency "$concurrency" --json \
@@ -84,15 +112,19 @@ for n in $sizes; do
 	wall=$(seconds "$(timev "$tmp/time$n" 'Elapsed (wall clock) time (h:mm:ss or m:ss)')")
 	rss=$(timev "$tmp/time$n" 'Maximum resident set size (kbytes)')
 	attempts=$(field "$tmp/run$n.json" attempts)
-	sizes_json="$tmp/t$n/expected.json"
-	python3 - "$n" "$wall" "$rss" "$attempts" "$latency_ms" "$concurrency" "$sizes_json" <<'PY'
-import json, sys
+	python3 - "$n" "$wall" "$rss" "$attempts" "$latency_ms" "$concurrency" "$tmp/t$n" "$tmp/run$n.json" <<'PY'
+import json, os, sys
 n, wall, rss, req, lat, conc = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
-s = json.load(open(sys.argv[7]))["sizes"]
+folder = sys.argv[7]
+def lines(rel):
+    p = os.path.join(folder, rel)
+    return sum(1 for _ in open(p)) if os.path.exists(p) else 0
+users = len(json.load(open(os.path.join(folder, "graph/v1.0/users.json")))["value"])
+checks = json.load(open(sys.argv[8]))["checks"]
 bound = req * lat / 1000.0 / conc
-print("| %d | %s | %s | %s | %d | %.2f s | %.2f s | %.2fx | %.1f MB | %.1f ms |" % (
-    n, format(s["resources"], ","), format(s["role_assignments"], ","), format(s["users"], ","),
-    req, wall, bound, wall / bound, rss / 1024.0, wall * 1000.0 / n))
+print("| %d | %d | %s | %s | %s | %d | %.2f s | %.2f s | %.2fx | %.1f MB | %.1f ms |" % (
+    n, checks, format(lines("arg/resources.jsonl"), ","), format(lines("arg/authorizationresources.jsonl"), ","),
+    format(users, ","), req, wall, bound, wall / bound, rss / 1024.0, wall * 1000.0 / n))
 PY
 	if [ "$n" = 10 ] && command -v az >/dev/null; then
 		read -r cli_s cli_req < <(cli_time "$tmp/t$n" "$id")
