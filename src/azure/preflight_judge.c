@@ -137,41 +137,86 @@ static int any_readable(const struct preflight *pf, const char *permission)
 	return pf->nsubs > unreadable_subs(pf, permission) || roles_suffice(pf->root_roles, permission);
 }
 
-static void judge_part(const struct preflight *pf, const struct cat_check *ch,
-		       const struct source_part *sp, struct preflight_check *out)
+/* Does this requirement name a Graph permission ("Policy.Read.All")? */
+static int names_graph_perm(const char *req)
+{
+	char first[128];
+	struct preflight none;
+
+	memset(&none, 0, sizeof(none));
+	return graph_perms_held(&none, req, first, sizeof(first)) == 0;
+}
+
+/* One requirement of a part: 0 when met (or not checkable), else why in out. */
+static void judge_requirement(const struct preflight *pf, const struct source_part *sp,
+			      const char *req, struct preflight_check *out)
 {
 	char perm[128];
 	size_t bad;
 
-	if (sp->api == SOURCE_GRAPH) {
-		if (!pf->graph_ok) {
+	if (strstr(req, "Entra ID role"))
+		return; /* a directory role: the token does not show it */
+	if (names_graph_perm(req)) {
+		if (sp->api == SOURCE_GRAPH && !pf->delegated &&
+		    graph_perms_held(pf, req, perm, sizeof(perm)) == 0) {
 			out->cause = CAUSE_PERMISSION;
-			snprintf(out->why, sizeof(out->why), "no Graph token: %.200s", pf->graph_error);
-		} else if (!pf->delegated && graph_perms_held(pf, ch->permission, perm, sizeof(perm)) == 0) {
-			out->cause = CAUSE_PERMISSION;
-			snprintf(out->why, sizeof(out->why), "the application lacks the Graph permission %s",
-				 perm);
+			snprintf(out->why, sizeof(out->why), "the application lacks the Graph permission %s", perm);
 		}
 		return;
 	}
-	if (!pf->arm_ok) {
+	if (sp->api == SOURCE_GRAPH)
+		return;
+	if (sp->api == SOURCE_ARG || sp->per == SOURCE_PER_TENANT) {
+		if (!any_readable(pf, req)) {
+			out->cause = CAUSE_PERMISSION;
+			snprintf(out->why, sizeof(out->why), "no role that reads resources (needs %.150s)", req);
+		}
+		return;
+	}
+	bad = unreadable_subs(pf, req);
+	if (bad) {
+		out->cause = CAUSE_PERMISSION;
+		snprintf(out->why, sizeof(out->why), "%zu of %zu subscriptions lack %.150s", bad, pf->nsubs, req);
+	}
+}
+
+/*
+ * A part of a check's source: a token for its API, then every requirement
+ * of the check's permission text ("Reader, User.Read.All": comma-separated
+ * requirements, all needed; "A or B" inside one: either).
+ */
+static void judge_part(const struct preflight *pf, const struct cat_check *ch,
+		       const struct source_part *sp, struct preflight_check *out)
+{
+	const char *p = ch->permission ? ch->permission : "";
+
+	if (sp->api == SOURCE_GRAPH && !pf->graph_ok) {
+		out->cause = CAUSE_PERMISSION;
+		snprintf(out->why, sizeof(out->why), "no Graph token: %.200s", pf->graph_error);
+		return;
+	}
+	if (sp->api != SOURCE_GRAPH && !pf->arm_ok) {
 		out->cause = CAUSE_PERMISSION;
 		snprintf(out->why, sizeof(out->why), "no ARM token: %.200s", pf->arm_error);
 		return;
 	}
-	if (sp->api == SOURCE_ARG || (sp->api == SOURCE_ARM && sp->per == SOURCE_PER_TENANT)) {
-		if (!any_readable(pf, ch->permission)) {
-			out->cause = CAUSE_PERMISSION;
-			snprintf(out->why, sizeof(out->why), "no role that reads resources (needs %s)",
-				 ch->permission);
+	while (*p && out->cause == CAUSE_NONE) {
+		size_t n = strcspn(p, ",");
+		char req[200];
+		while (n && *p == ' ') {
+			p++;
+			n--;
 		}
-		return;
-	}
-	bad = unreadable_subs(pf, ch->permission);
-	if (bad) {
-		out->cause = CAUSE_PERMISSION;
-		snprintf(out->why, sizeof(out->why), "%zu of %zu subscriptions lack %s", bad, pf->nsubs,
-			 ch->permission);
+		if (n && n < sizeof(req)) {
+			memcpy(req, p, n);
+			req[n] = '\0';
+			while (n && req[n - 1] == ' ')
+				req[--n] = '\0';
+			judge_requirement(pf, sp, req, out);
+		}
+		p += n;
+		if (*p == ',')
+			p++;
 	}
 }
 

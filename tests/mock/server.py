@@ -809,6 +809,10 @@ class Handler(BaseHTTPRequestHandler):
                                             "The tenant needs an AAD Premium 2 license.")
                 return self.graph_error(403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
                                         "Neither tenant is B2C or tenant doesn't have premium license")
+        if "signinactivity" in urllib.parse.unquote(self.path).lower() and roles is not None and \
+                "AuditLog.Read.All" not in roles:
+            return self.graph_error(403, "Authorization_RequestDenied",
+                                    "Insufficient privileges to complete the operation.")
         if "signinactivity" in urllib.parse.unquote(self.path).lower() and \
                 not {"AAD_PREMIUM", "AAD_PREMIUM_P2"} & t.licences:
             return self.graph_error(403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
