@@ -569,8 +569,8 @@ static int needs_licences(const struct collector *co)
 	return 0;
 }
 
-static void engine_config(const struct collect_config *cfg, struct collector *co,
-			  struct http_auth *auth, struct http_config *hc)
+void collect_http_config(const struct collect_config *cfg, struct http_auth *auth,
+			 struct http_config *hc)
 {
 	memset(hc, 0, sizeof(*hc));
 	cred_auth(cfg->cred, auth);
@@ -582,9 +582,6 @@ static void engine_config(const struct collect_config *cfg, struct collector *co
 	hc->graph_origin = cfg->cloud->graph;
 	hc->auth = auth;
 	hc->cancel = cfg->cancel;
-	hc->pump = pump;
-	hc->tick = tick;
-	hc->ctx = co;
 }
 
 enum az_err collect_run(const struct collect_config *cfg, const struct cat_check *const *checks,
@@ -601,7 +598,10 @@ enum az_err collect_run(const struct collect_config *cfg, const struct cat_check
 	co.cfg = cfg;
 	co.sum = sum;
 	sum->checks = n;
-	engine_config(cfg, &co, &auth, &hc);
+	collect_http_config(cfg, &auth, &hc);
+	hc.pump = pump;
+	hc.tick = tick;
+	hc.ctx = &co;
 	co.http = http_engine_new(&hc);
 	jobs_init(&co, checks, n);
 	co.subs_state = needs_subscriptions(&co) ? PRE_PENDING : PRE_UNNEEDED;

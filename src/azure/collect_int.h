@@ -107,6 +107,10 @@ void collect_prereq_failed(struct collector *co, struct req *rq, enum check_caus
 			   const char *detail);
 void collect_prereq_done(struct collector *co, struct req *rq);
 
+/* The engine's configuration for cfg (auth is filled to outlive the engine); no pump or tick. */
+void collect_http_config(const struct collect_config *cfg, struct http_auth *auth,
+			 struct http_config *hc /* OUT */);
+
 /* collect.c: jobs react to prerequisites */
 void collect_wake(struct collector *co);
 

@@ -303,20 +303,6 @@ static void tokens(const struct collect_config *cfg, struct preflight *pf)
 	cJSON_Delete(claims);
 }
 
-static void engine(const struct collect_config *cfg, struct http_auth *auth, struct http_config *hc)
-{
-	memset(hc, 0, sizeof(*hc));
-	cred_auth(cfg->cred, auth);
-	hc->concurrency = cfg->concurrency;
-	hc->timeout_ms = cfg->timeout_ms;
-	hc->deadline_ms = cfg->deadline_ms;
-	hc->ca_bundle = cfg->cloud->ca_bundle;
-	hc->arm_origin = cfg->cloud->arm;
-	hc->graph_origin = cfg->cloud->graph;
-	hc->auth = auth;
-	hc->cancel = cfg->cancel;
-}
-
 enum az_err preflight_run(const struct collect_config *cfg, const struct cat_check *const *checks,
 			  size_t n, struct preflight *pf, struct errmsg *em)
 {
@@ -329,7 +315,7 @@ enum az_err preflight_run(const struct collect_config *cfg, const struct cat_che
 
 	memset(pf, 0, sizeof(*pf));
 	tokens(cfg, pf);
-	engine(cfg, &auth, &hc);
+	collect_http_config(cfg, &auth, &hc);
 	memset(&proto, 0, sizeof(proto));
 	proto.pf = pf;
 	proto.cfg = cfg;

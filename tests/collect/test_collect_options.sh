@@ -40,7 +40,8 @@ assert c["t-pim"]["licence"] == "Entra ID P2" and c["t-pim"]["api"] == "graph"
 assert c["t-kv-purge"]["licence"] is None and c["t-kv-purge"]["api"] == "resourcegraph"
 assert c["t-defender-servers"]["permission"] == "Security Reader"
 PY
-"$azmat" checks | grep -q "13 checks" && ok "checks text" || fail "checks text"
+"$azmat" checks >"$tmp/checks.txt"
+grep -q "13 checks" "$tmp/checks.txt" && ok "checks text" || fail "checks text"
 
 # One subscription only: Resource Graph and per-subscription reads both narrow.
 "$azmat" collect "$id" --subscriptions "$S1" --checks t-kv-purge,t-defender-servers,t-aks-diag --json >"$tmp/one.json"
@@ -83,5 +84,6 @@ expect_exit 2 "resume with a selection" "$azmat" collect "$id" --resume --checks
 expect_exit 5 "nothing to resume" "$azmat" collect "$id" --resume
 expect_exit 5 "no such run" "$azmat" evidence "$id" --run 999
 expect_exit 2 "no secret on the command line" "$azmat" collect "$id" --client-secret x
-"$azmat" collect --help | grep -q -- "--secret-file" && ok "help lists the options" || fail "help"
+"$azmat" collect --help >"$tmp/help.txt"
+grep -q -- "--secret-file" "$tmp/help.txt" && ok "help lists the options" || fail "help"
 finish

@@ -35,5 +35,6 @@ PY
 id=$(new_assessment paging)
 "$azmat" collect "$id" >/dev/null || [ $? -eq 8 ]
 expect_verdicts "$id" "$small/expected.json"
-"$azmat" evidence "$id" --json --requests | grep -q 'skiptoken=2' && ok "next pages were followed" || fail "no next page followed"
+"$azmat" evidence "$id" --json --requests >"$tmp/requests.json"
+grep -q 'skiptoken=2' "$tmp/requests.json" && ok "next pages were followed" || fail "no next page followed"
 finish
