@@ -137,9 +137,12 @@ static void job_finish(struct job *j)
 			eval_run_abort(&j->run);
 		j->result.status = CHECK_NOT_ASSESSABLE;
 		j->result.cause = j->failed;
+		char *clean;
 		snprintf(line, sizeof(line), "not assessable: %s (%s)", check_cause_text(j->failed),
 			 j->detail);
-		check_result_set_summary(&j->result, line);
+		clean = redact_dup(line); /* the detail may quote a URL */
+		check_result_set_summary(&j->result, clean);
+		free(clean);
 	} else {
 		eval_run_finish(&j->run, &j->result);
 	}
