@@ -396,6 +396,8 @@ enum az_err cred_new(const struct cloud *cloud, const struct cred_config *cfg, s
 	c->tenant = xstrdup_or_null(tenant);
 	c->client_id = xstrdup_or_null(client);
 	c->prompt = cfg->prompt ? cfg->prompt : stderr;
+	c->show_code = cfg->show_code;
+	c->show_ctx = cfg->show_ctx;
 	c->timeout_ms = cfg->timeout_ms ? cfg->timeout_ms : 30000;
 	c->cancel = cfg->cancel;
 	if (cfg->kind == CRED_AUTO) {

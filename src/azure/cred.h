@@ -64,6 +64,12 @@ struct cred_config {
 	const char *cert_path;   /* NULL: AZURE_CLIENT_CERTIFICATE_PATH */
 	int interactive;         /* device code may be used by "auto" */
 	FILE *prompt;            /* where device code sign-in shows its message (NULL: stderr) */
+	/*
+	 * Or show it yourself (the TUI): called with the sign-in URL, the code
+	 * and Microsoft's message, each escaped for a terminal; may be NULL.
+	 */
+	void (*show_code)(void *ctx, const char *url, const char *code, const char *message);
+	void *show_ctx;
 	long timeout_ms;         /* per token request (0: 30 s) */
 	volatile sig_atomic_t *cancel; /* stops device code polling when non-zero; may be NULL */
 };

@@ -208,11 +208,14 @@ static enum az_err device_start(struct cred *c, struct device_code *dc, struct e
 	{
 		char *m = escape_term_dup(msg ? msg : "");
 		char *u = escape_term_dup(uri), *k = escape_term_dup(user);
-		if (*m)
+		if (c->show_code)
+			c->show_code(c->show_ctx, u, k, m);
+		else if (*m)
 			fprintf(c->prompt, "%s\n", m);
 		else
 			fprintf(c->prompt, "To sign in, open %s and enter the code %s\n", u, k);
-		fflush(c->prompt);
+		if (!c->show_code)
+			fflush(c->prompt);
 		free(m);
 		free(u);
 		free(k);

@@ -38,6 +38,8 @@ struct cred {
 	struct secret identity_header;
 	struct secret refresh_token; /* device code */
 	FILE *prompt;
+	void (*show_code)(void *ctx, const char *url, const char *code, const char *message);
+	void *show_ctx;
 	long timeout_ms;
 	volatile sig_atomic_t *cancel;
 	struct cred_token tok[HTTP_NAUD];
