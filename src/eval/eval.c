@@ -19,7 +19,17 @@
  */
 #define EVALUATOR_LIST(X) \
 	X(property) \
-	X(count)
+	X(count) \
+	X(coverage) \
+	X(diag_settings) \
+	X(holders) \
+	X(tags) \
+	X(nsg_open_ports) \
+	X(ca_policies) \
+	X(ca_exclusions) \
+	X(pim_standing) \
+	X(activity_alerts) \
+	X(subnets)
 
 #define EVAL_DECL(n) extern const struct evaluator eval_##n __attribute__((weak));
 EVALUATOR_LIST(EVAL_DECL)
