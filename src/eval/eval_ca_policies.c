@@ -3,8 +3,10 @@
  * for everybody (users "all") or for each listed directory role (users
  * "roles"). A policy qualifies when it is enabled (report-only does not
  * enforce anything), includes all users (or the role), includes all cloud
- * apps (or one of the listed apps), meets the listed conditions, grants one
- * of the accepted controls, and excludes no more principals than allowed.
+ * apps (or one of the listed apps), meets the listed conditions and no
+ * other narrowing one (risk levels, client app types, authentication flows
+ * the check does not ask for), grants one of the accepted controls, and
+ * excludes no more principals than allowed.
  *
  * params:
  *   users             "all" (default) or "roles"
@@ -117,19 +119,30 @@ static int conditions_ok(const struct state *s, const cJSON *d)
 						{ "signin_risk", "conditions.signInRiskLevels" } };
 	size_t i;
 
+	const cJSON *flows = at(d, "conditions.authenticationFlows.transferMethods");
+
+	/*
+	 * A condition the check does not ask for narrows the policy (only risky
+	 * sign-ins, only browsers, only the device code flow), so the policy
+	 * then does not enforce the control broadly.
+	 */
+	if (!types && cJSON_GetArraySize(have) && !eval_strs_has(have, "all"))
+		return 0;
 	cJSON_ArrayForEach(t, types)
 		if (!eval_strs_has(have, "all") && !eval_strs_has(have, t->valuestring))
 			return 0;
-	if (flow) {
-		const cJSON *m = at(d, "conditions.authenticationFlows.transferMethods");
-		if (!cJSON_IsString(m) || !strstr(m->valuestring, flow))
-			return 0;
-	}
+	if (flow && (!cJSON_IsString(flows) || !strstr(flows->valuestring, flow)))
+		return 0;
+	if (!flow && cJSON_IsString(flows) && *flows->valuestring && strcmp(flows->valuestring, "none"))
+		return 0;
 	for (i = 0; i < 2; i++) {
 		int any = 0;
 		levels = eval_param(s->check, risks[i][0]);
-		if (!levels)
+		if (!levels) {
+			if (cJSON_GetArraySize(at(d, risks[i][1])))
+				return 0;
 			continue;
+		}
 		cJSON_ArrayForEach(t, levels)
 			if (eval_strs_has(at(d, risks[i][1]), t->valuestring))
 				any = 1;

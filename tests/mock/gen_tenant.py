@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import sys
 import time
 from datetime import datetime, timedelta, timezone
@@ -81,11 +82,16 @@ def load_checks(catalog):
 def main(argv):
     a = parse_args(argv)
     started = time.time()
+    if os.path.isdir(a.out) and os.listdir(a.out):
+        if not os.path.exists(os.path.join(a.out, "tenant.json")):
+            sys.exit("gen_tenant: %s is not empty and holds no tenant; not overwriting it" % a.out)
+        shutil.rmtree(a.out)
     now = datetime.strptime(a.now, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
     rng = random.Random(a.seed)
     checks = load_checks(a.catalog)
     model = Model(a.out, rng, now)
     exp = Expect(checks)
+    tenant_entra.prepare(model, a)
     tenant_arm.generate(model, exp, a)
     tenant_entra.generate(model, exp, a)
     model.write_tenant_json(a)
