@@ -173,6 +173,15 @@ static void test_random_tenants(void)
 	run_variant("random-b", b);
 }
 
+/* A tenant folder made elsewhere (AZMAT_TENANT_DIR), e.g. the benchmark's 1,000 subscriptions. */
+static void test_external_tenant(void)
+{
+	const char *dir = getenv("AZMAT_TENANT_DIR");
+
+	if (dir && *dir)
+		compare_tenant(dir);
+}
+
 /* Small tenants over many seeds, so that each Entra and Azure choice comes out both ways. */
 static void test_many_seeds(void)
 {
@@ -204,6 +213,7 @@ int main(void)
 	T_RUN(test_without_permissions);
 	T_RUN(test_random_tenants);
 	T_RUN(test_many_seeds);
+	T_RUN(test_external_tenant);
 	catalog_free(&cat);
 	cat_errors_release(&errs);
 	return t_done();
