@@ -17,16 +17,9 @@
 /* Wrap every document of an example page as part 1, after the subscriptions. */
 static cJSON *with_subscriptions(const char *example)
 {
-	cJSON *root, *docs = cJSON_Parse("[" SUBS_JSON "]");
-	const cJSON *page = fixture_example(example, &root), *d;
+	cJSON *docs = cJSON_Parse("[" SUBS_JSON "]");
 
-	cJSON_ArrayForEach(d, cJSON_GetObjectItem(page, "value")) {
-		cJSON *w = cJSON_CreateObject();
-		cJSON_AddNumberToObject(w, "part", 1);
-		cJSON_AddItemToObject(w, "doc", cJSON_Duplicate(d, 1));
-		cJSON_AddItemToArray(docs, w);
-	}
-	cJSON_Delete(root);
+	fixture_append_example(docs, example, 1);
 	return docs;
 }
 
@@ -83,17 +76,7 @@ static void test_coverage_budgets_example(void)
 
 	docs = cJSON_Parse("[{\"part\": 0, \"doc\": {\"id\": \"/subscriptions/00000000-0000-0000-0000-000000000000\","
 			   " \"type\": \"microsoft.resources/subscriptions\", \"name\": \"zero\"}}]");
-	{
-		cJSON *root;
-		const cJSON *page = fixture_example("arm_consumption_budgets_list.json", &root), *d;
-		cJSON_ArrayForEach(d, cJSON_GetObjectItem(page, "value")) {
-			cJSON *w = cJSON_CreateObject();
-			cJSON_AddNumberToObject(w, "part", 1);
-			cJSON_AddItemToObject(w, "doc", cJSON_Duplicate(d, 1));
-			cJSON_AddItemToArray(docs, w);
-		}
-		cJSON_Delete(root);
-	}
+	fixture_append_example(docs, "arm_consumption_budgets_list.json", 1);
 	run_docs(&c, docs, &r);
 	T_EQ_STR(check_status_id(r.status), "pass");
 	T_EQ_INT(r.healthy, 1);
@@ -254,17 +237,7 @@ static void test_diag_settings_example(void)
 			  FIXTURE_TWO_PARTS);
 	docs = cJSON_Parse("[{\"part\": 0, \"doc\": {\"id\": \"/subscriptions/fb9f25f9-5785-4510-a38f-a62f188eb9f8\","
 			   " \"type\": \"microsoft.resources/subscriptions\"}}, " "{\"part\": 0, \"doc\": {\"id\": \"" SUB_B "\"}}]");
-	{
-		cJSON *root;
-		const cJSON *page = fixture_example("arm_subscription_diagnosticsettings_list.json", &root), *d;
-		cJSON_ArrayForEach(d, cJSON_GetObjectItem(page, "value")) {
-			cJSON *w = cJSON_CreateObject();
-			cJSON_AddNumberToObject(w, "part", 1);
-			cJSON_AddItemToObject(w, "doc", cJSON_Duplicate(d, 1));
-			cJSON_AddItemToArray(docs, w);
-		}
-		cJSON_Delete(root);
-	}
+	fixture_append_example(docs, "arm_subscription_diagnosticsettings_list.json", 1);
 	run_docs(&c, docs, &r);
 	T_EQ_STR(check_status_id(r.status), "partial");
 	T_REQUIRE(r.noffenders == 1);
