@@ -59,21 +59,6 @@ static inline void fixture_run(const struct cat_check *c, const char *docs_json,
 	cJSON_Delete(docs);
 }
 
-/* Append every document of an example's "value" page to docs as {"part": part, "doc": ...}. */
-static inline void fixture_append_example(cJSON *docs, const char *name, int part)
-{
-	cJSON *root;
-	const cJSON *page = fixture_example(name, &root), *d;
-
-	cJSON_ArrayForEach(d, cJSON_GetObjectItem(page, "value")) {
-		cJSON *w = cJSON_CreateObject();
-		cJSON_AddNumberToObject(w, "part", part);
-		cJSON_AddItemToObject(w, "doc", cJSON_Duplicate(d, 1));
-		cJSON_AddItemToArray(docs, w);
-	}
-	cJSON_Delete(root);
-}
-
 /* True when some offender of r has this id. */
 static inline int fixture_offends(const struct check_result *r, const char *id)
 {
@@ -115,6 +100,21 @@ static inline const cJSON *fixture_example(const char *name, cJSON **root)
 	body = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(*root, "responses"), "200"),
 				   "body");
 	return body ? body : *root;
+}
+
+/* Append every document of an example's "value" page to docs as {"part": part, "doc": ...}. */
+static inline void fixture_append_example(cJSON *docs, const char *name, int part)
+{
+	cJSON *root;
+	const cJSON *page = fixture_example(name, &root), *d;
+
+	cJSON_ArrayForEach(d, cJSON_GetObjectItem(page, "value")) {
+		cJSON *w = cJSON_CreateObject();
+		cJSON_AddNumberToObject(w, "part", part);
+		cJSON_AddItemToObject(w, "doc", cJSON_Duplicate(d, 1));
+		cJSON_AddItemToArray(docs, w);
+	}
+	cJSON_Delete(root);
 }
 
 #endif
