@@ -167,7 +167,10 @@ void eval_run_array(const struct cat_check *check, const cJSON *docs, struct che
 		const cJSON *part = cJSON_GetObjectItemCaseSensitive(d, "part");
 		struct eval_ctx ctx = { 0, NULL, NULL };
 
-		if (cJSON_IsObject(inner) && cJSON_IsNumber(part) && part->valuedouble >= 0) {
+		if (cJSON_IsObject(inner) && cJSON_IsNumber(part)) {
+			/* A part number no source can have: not a document of this check. */
+			if (!(part->valuedouble >= 0 && part->valuedouble < SOURCE_MAXPARTS))
+				continue;
 			ctx.part = (size_t)part->valuedouble;
 			eval_run_doc(&run, inner, &ctx);
 		} else {
