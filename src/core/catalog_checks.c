@@ -103,11 +103,11 @@ static void load_check(struct loader *L, const cJSON *e, const struct jpath *p, 
 	if (!*ch->api)
 		cat_errors_add(L->errs, L->js.file, pf.s,
 			       "needs 'api' ('resourcegraph', 'arm' or 'graph') or 'parts'");
-	ev = cJSON_GetObjectItemCaseSensitive(e, "evaluator");
+	ev = js_object(e, "evaluator");
 	jpath_key(&pf, p, "evaluator");
-	if (js_check_object(&L->js, ev, &pf, evaluator_fields, ARRAY_SIZE(evaluator_fields))) {
+	if (ev && js_check_object(&L->js, ev, &pf, evaluator_fields, ARRAY_SIZE(evaluator_fields))) {
 		ch->evaluator = js_dup(ev, "name");
-		params = cJSON_GetObjectItemCaseSensitive(ev, "params");
+		params = js_object(ev, "params");
 		ch->params = params ? cJSON_Duplicate(params, 1) : cJSON_CreateObject();
 	}
 	if (!ch->evaluator)
@@ -137,7 +137,7 @@ void catalog_load_checks(struct loader *L, const char *rel)
 	jpath_root(&rp);
 	if (!js_check_object(&L->js, root, &rp, file_fields, ARRAY_SIZE(file_fields)))
 		goto out;
-	arr = cJSON_GetObjectItemCaseSensitive(root, "checks");
+	arr = js_array(root, "checks");
 	n = (size_t)cJSON_GetArraySize(arr);
 	L->cat->checks = xreallocarray(L->cat->checks, L->cat->nchecks + n + 1,
 				       sizeof(*L->cat->checks));
