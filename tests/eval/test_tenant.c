@@ -8,7 +8,8 @@
  *
  * Variants: the small preset with every licence and permission, the same
  * tenant without Entra ID licences and without two Graph permissions, and
- * a larger random tenant.
+ * a larger random tenant. AZMAT_TENANT_DIR names one more folder to compare;
+ * AZMAT_TENANT_ONLY=1 compares only that one (tests/bench/bench_eval.sh).
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -207,12 +208,14 @@ int main(void)
 			fprintf(stderr, "%s\n", errs.lines[i]);
 		return 1;
 	}
-	T_RUN(test_small_tenant);
-	T_RUN(test_without_licences);
-	T_RUN(test_with_p1_only);
-	T_RUN(test_without_permissions);
-	T_RUN(test_random_tenants);
-	T_RUN(test_many_seeds);
+	if (!getenv("AZMAT_TENANT_ONLY")) {
+		T_RUN(test_small_tenant);
+		T_RUN(test_without_licences);
+		T_RUN(test_with_p1_only);
+		T_RUN(test_without_permissions);
+		T_RUN(test_random_tenants);
+		T_RUN(test_many_seeds);
+	}
 	T_RUN(test_external_tenant);
 	catalog_free(&cat);
 	cat_errors_release(&errs);
