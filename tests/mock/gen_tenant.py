@@ -34,7 +34,7 @@ import tenant_arm  # noqa: E402
 import tenant_entra  # noqa: E402
 
 PRESETS = {
-    "small": dict(subscriptions=6, resources_per_sub=40, role_assignments=120, users=80, seed=7),
+    "small": dict(subscriptions=6, resources_per_sub=60, role_assignments=120, users=80, seed=13),
     "bench": dict(subscriptions=1000, resources_per_sub=100, role_assignments=20000, users=50000, seed=1),
 }
 
