@@ -59,6 +59,8 @@ const struct keybind ui_keymap[] = {
 	K(CTX_LIST, '[', ACT_PREV, NULL),
 
 	/* Everywhere outside text fields. */
+	K(CTX_GLOBAL, 'q', ACT_QUIT, "quit"),
+	K(CTX_GLOBAL, UK_CTRL_C, ACT_QUIT_NOW, NULL),
 	K(CTX_GLOBAL, '/', ACT_SEARCH, "search"),
 	K(CTX_GLOBAL, 'p', ACT_PRIVACY, "privacy"),
 	K(CTX_GLOBAL, '?', ACT_HELP, "help"),
@@ -67,8 +69,6 @@ const struct keybind ui_keymap[] = {
 	K(CTX_GLOBAL, 'P', ACT_PLAN, "plan"),
 	K(CTX_GLOBAL, 'C', ACT_COMPARE, "compare"),
 	K(CTX_GLOBAL, 'X', ACT_EXPORT, "export"),
-	K(CTX_GLOBAL, 'q', ACT_QUIT, "quit"),
-	K(CTX_GLOBAL, UK_CTRL_C, ACT_QUIT_NOW, NULL),
 
 	/* Search: typing edits the query, these move through the hits. */
 	K(CTX_SEARCH, UK_UP, ACT_UP, NULL),

@@ -212,7 +212,7 @@ static void header(const struct ui_state *s, struct vm *vm)
 		buf_addstr(&r, "[private] ");
 	if (s->open && s->a.signed_off_at)
 		buf_addstr(&r, "[read-only] ");
-	if (s->open && s->who) {
+	if (s->open && s->who && *s->who) {
 		name = vm_private(s, s->who, 1);
 		buf_addf(&r, "as %s ", name);
 		free(name);
@@ -273,38 +273,63 @@ static int action_available(const struct ui_state *s, enum ui_action a)
 	}
 }
 
-/* The key hints for the active contexts, from the key table. */
+/* Hints that say nothing useful on the current screen. */
+static int hint_relevant(const struct ui_state *s, enum ui_action a)
+{
+	switch (a) {
+	case ACT_BACK:
+		return s->screen != SCR_ASSESSMENTS;
+	case ACT_NEXT:
+		return s->screen == SCR_STEP || s->screen == SCR_ITEM;
+	case ACT_OPEN:
+		return s->screen != SCR_ITEM;
+	case ACT_QUIT:
+		return s->screen == SCR_ASSESSMENTS; /* elsewhere "back" says it */
+	case ACT_NEXT_PANE:
+		return s->screen != SCR_HELP;
+	default:
+		return action_available(s, a);
+	}
+}
+
+/*
+ * The key hints for the active contexts, from the key table, most
+ * specific first, as many whole hints as fit; help is always last.
+ */
 static void keys(const struct ui_state *s, struct vm *vm)
 {
 	enum ui_context ctx[CTX__COUNT];
 	size_t n = ui_contexts(s, ctx), c, i;
-	struct buf b = BUF_INIT(4096), help = BUF_INIT(64);
+	struct buf b = BUF_INIT(4096), help = BUF_INIT(64), one = BUF_INIT(128);
 	char name[32];
+	int room;
 
+	for (i = 0; i < ui_nkeymap; i++)
+		if (ui_keymap[i].act == ACT_HELP && ui_keymap[i].hint)
+			buf_addf(&help, " %c %s ", (char)ui_keymap[i].key, ui_keymap[i].hint);
+	room = s->cols - text_width(help.data, help.len);
 	for (c = 0; c < n; c++) {
 		for (i = 0; i < ui_nkeymap; i++) {
 			const struct keybind *k = &ui_keymap[i];
-			struct buf *dst = k->act == ACT_HELP ? &help : &b;
-			if (k->ctx != ctx[c] || !k->hint || !action_available(s, k->act))
+			if (k->ctx != ctx[c] || !k->hint || k->act == ACT_HELP ||
+			    !hint_relevant(s, k->act))
 				continue;
-			if (k->act == ACT_QUIT && s->screen != SCR_ASSESSMENTS)
-				continue; /* "back" says it */
 			if (k->hint_key)
 				snprintf(name, sizeof(name), "%s", k->hint_key);
 			else
 				keymap_key_name(k->key, name, sizeof(name));
-			buf_addf(dst, " %s %s ", name, k->hint);
+			buf_reset(&one);
+			buf_addf(&one, " %s %s ", name, k->hint);
+			if (text_width(b.data, b.len) + text_width(one.data, one.len) > room)
+				continue;
+			buf_add(&b, one.data, one.len);
 		}
 	}
-	/* help last, and never cut off */
-	if (help.len) {
-		int room = s->cols - text_width(help.data, help.len);
-		size_t fit = text_fit(b.data, b.len, MAX(0, room), NULL);
-		buf_truncate(&b, fit);
+	if (n && ctx[n - 1] == CTX_GLOBAL)
 		buf_addstr(&b, help.data);
-	}
 	vm->keys = buf_detach(&b, NULL);
 	buf_release(&help);
+	buf_release(&one);
 }
 
 void vm_build(const struct ui_state *s, struct vm *vm)
