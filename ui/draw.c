@@ -186,8 +186,15 @@ void draw_panes(const struct draw *d, const struct vm *vm)
 
 	for (i = 0; i < UI_NPANES; i++)
 		draw_pane(d, &vm->pane[i]);
-	if (vm->wide && vm->pane[1].present)
-		draw_vline(d, vm->pane[1].r.y, vm->pane[1].r.x - 1, vm->lines - 3);
+	if (vm->wide && vm->pane[1].present) {
+		int x = vm->pane[1].r.x - 1, y = vm->pane[1].r.y;
+		draw_vline(d, y + 1, x, vm->lines - 4);
+		wattrset(d->w, A_DIM);
+		mvwaddstr(d->w, y, x, d->utf8 ? "\xe2\x94\xac" : "+");
+		if (vm->pane[2].present)
+			mvwaddstr(d->w, vm->pane[2].r.y, x, d->utf8 ? "\xe2\x94\x9c" : "+");
+		wattrset(d->w, 0);
+	}
 }
 
 static void line_text(const struct draw *d, int y, const char *left, const char *right,
