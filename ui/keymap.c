@@ -92,8 +92,8 @@ const struct keybind ui_keymap[] = {
 
 	/* The note editor: Enter is a new line; leaving keeps the text. */
 	K(CTX_EDITOR, UK_ENTER, ACT_NEWLINE, NULL),
-	KH(CTX_EDITOR, UK_CTRL_S, ACT_SUBMIT, "save", "save the note and close"),
-	KH(CTX_EDITOR, UK_ESC, ACT_SUBMIT, NULL, "save the note and close"),
+	KH(CTX_EDITOR, UK_ESC, ACT_SUBMIT, "save", "save the note and close"),
+	KH(CTX_EDITOR, UK_CTRL_S, ACT_SUBMIT, NULL, "save the note and close"),
 	KH(CTX_EDITOR, UK_CTRL_G, ACT_CANCEL, "discard", "close and discard the changes"),
 	KH(CTX_EDITOR, UK_CTRL_C, ACT_CANCEL, NULL, "close and discard the changes"),
 	K(CTX_EDITOR, UK_UP, ACT_CUR_UP, NULL),

@@ -241,6 +241,8 @@ int term_read(struct term *t, int timeout_ms, uint32_t *key, struct ui_input *in
 
 void term_draw(struct term *t, const struct vm *vm)
 {
+	/* the state decides (a test may force ASCII on a UTF-8 terminal) */
+	t->d.utf8 = (vm->flags & UI_UTF8) != 0;
 	screen_draw(&t->d, vm);
 	if (vm->cur_y >= 0 && vm->cur_x >= 0) {
 		wmove(stdscr, vm->cur_y, vm->cur_x);

@@ -185,7 +185,6 @@ struct ui_state {
 	struct ui_form form;
 	struct editor note;
 	int note_saving;
-	char confirm[300];
 
 	/* Search. */
 	struct editor query;

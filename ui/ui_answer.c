@@ -319,9 +319,6 @@ unsigned ui_confirm_input(struct ui_state *s, const struct ui_input *in)
 		if (sel < 0 || (size_t)sel >= s->nlist)
 			return 0;
 		s->req.aid = s->list[sel].id;
-		snprintf(s->confirm, sizeof(s->confirm),
-			 "Delete assessment %lld and all its answers, notes and history?",
-			 s->list[sel].id);
 		s->modal = MODAL_CONFIRM;
 		return UE_REDRAW;
 	}

@@ -234,7 +234,7 @@ static void status(const struct ui_state *s, struct vm *vm)
 
 	if (scr == SCR_HELP || scr == SCR_SEARCH || scr >= SCR_SCORE)
 		buf_addf(&b, " %s%s", scr == SCR_HELP ? "Help" : scr == SCR_SEARCH ? "Search" :
-				    s->ext[scr] && s->ext[scr]->title ? s->ext[scr]->title : ui_screen_name(scr), sep);
+				    s->ext[scr] && s->ext[scr]->title ? s->ext[scr]->title : ui_screen_name(scr), sep + 1);
 	if (!s->open) {
 		buf_addf(&b, " Assessments: %zu", s->nlist);
 	} else {
@@ -242,8 +242,10 @@ static void status(const struct ui_state *s, struct vm *vm)
 		buf_addf(&b, " Roadmap");
 		if (scr == SCR_STEP || scr == SCR_ITEM || s->back == SCR_STEP || s->back == SCR_ITEM)
 			buf_addf(&b, "%sStep %u", sep, s->step + 1);
-		if (it && (scr == SCR_ITEM || (scr != SCR_STEP && s->back == SCR_ITEM)))
-			buf_addf(&b, "%s%s", sep, it->id);
+		if (it && (scr == SCR_ITEM || (scr != SCR_STEP && s->back == SCR_ITEM))) {
+			struct progress ip = progress_item(it, &s->answers);
+			buf_addf(&b, "%s%s (%zu/%zu)", sep, it->id, ip.answered, ip.total);
+		}
 		if (q && (scr == SCR_ITEM || (scr != SCR_STEP && s->back == SCR_ITEM)))
 			buf_addf(&b, "%s%s", sep, q->id);
 		buf_addf(&b, "   %zu/%zu answered", p.answered, p.total);
@@ -282,7 +284,8 @@ static int hint_relevant(const struct ui_state *s, enum ui_action a)
 	case ACT_NEXT:
 		return s->screen == SCR_STEP || s->screen == SCR_ITEM;
 	case ACT_OPEN:
-		return s->screen != SCR_ITEM;
+		return s->screen == SCR_ASSESSMENTS || s->screen == SCR_OVERVIEW ||
+		       s->screen == SCR_STEP || s->screen == SCR_SEARCH;
 	case ACT_QUIT:
 		return s->screen == SCR_ASSESSMENTS; /* elsewhere "back" says it */
 	case ACT_NEXT_PANE:

@@ -14,25 +14,34 @@
 #include "vm.h"
 #include "xalloc.h"
 
-static void box(struct vm *vm, int h, int w, const char *title)
+/* Start a dialog w columns wide; rows are then added to its body. */
+static struct vm_pane *box(struct vm *vm, int w, const char *title)
 {
 	struct vm_dialog *d = &vm->dialog;
 
 	w = MIN(w, vm->cols - 2);
-	h = MIN(h, vm->lines - 2);
 	d->present = 1;
-	d->r.y = MAX(1, (vm->lines - h) / 2);
-	d->r.x = (vm->cols - w) / 2;
-	d->r.h = h;
 	d->r.w = w;
-	d->body.r.y = d->r.y + 1;
-	d->body.r.x = d->r.x + 2;
-	d->body.r.h = h - 2;
-	d->body.r.w = w - 4;
 	d->body.width = w - 4;
+	d->body.r.w = w - 4;
 	d->body.present = 1;
 	d->body.sel = -1;
 	d->title = xstrdup(title);
+	return &d->body;
+}
+
+/* Size the box to its rows (at least min_h lines) and centre it. */
+static void box_place(struct vm *vm, int min_h)
+{
+	struct vm_dialog *d = &vm->dialog;
+	int h = MIN(MAX((int)d->body.nrows + 2, min_h), vm->lines - 2);
+
+	d->r.h = h;
+	d->r.y = MAX(1, (vm->lines - h) / 2);
+	d->r.x = (vm->cols - d->r.w) / 2;
+	d->body.r.y = d->r.y + 1;
+	d->body.r.x = d->r.x + 2;
+	d->body.r.h = h - 2;
 }
 
 /*
@@ -44,19 +53,19 @@ static int field_row(struct vm_pane *p, const struct editor *e, int focused)
 	struct vm_row *r = vm_row_new(p, -1);
 	struct buf shown = BUF_INIT(8192), pad = BUF_INIT(8192);
 	const char *t = editor_text(e);
-	int w = p->width - 2, before = text_width(t, e->cur);
+	int w = p->width - 3, before = text_width(t, e->cur);
 	size_t start = 0;
 
 	/* scroll horizontally so that the cursor stays visible */
 	while (before - text_width(t, start) > w - 1)
 		start += utf8_prefix_bytes(t + start, 1);
 	text_clean(&shown, t + start, 0);
-	vm_row_add(r, " ", VS_TEXT);
+	vm_row_add(r, "  ", VS_TEXT);
 	text_pad(&pad, shown.data, shown.len, w);
 	vm_row_add_raw(r, pad.data, pad.len, focused ? VS_KEY : VS_DIM);
 	buf_release(&shown);
 	buf_release(&pad);
-	return 1 + before - text_width(t, start);
+	return 2 + before - text_width(t, start);
 }
 
 static void form(const struct ui_state *s, struct vm *vm)
@@ -66,16 +75,14 @@ static void form(const struct ui_state *s, struct vm *vm)
 	struct vm_pane *p;
 	char title[128];
 	size_t i;
-	int h = 6 + 3 * (int)f->n, cur_row = 0, cur_col = 0;
+	int cur_row = 0, cur_col = 0;
 
 	switch (f->kind) {
 	case FORM_NA:
 		snprintf(title, sizeof(title), "Not applicable: %s", q ? q->id : "");
-		h += 3;
 		break;
 	case FORM_RISK:
 		snprintf(title, sizeof(title), "Risk accepted: %s", q ? q->id : "");
-		h += 3;
 		break;
 	case FORM_NEW:
 		snprintf(title, sizeof(title), "New assessment");
@@ -84,8 +91,7 @@ static void form(const struct ui_state *s, struct vm *vm)
 		snprintf(title, sizeof(title), "Edit assessment %lld", s->req.aid);
 		break;
 	}
-	box(vm, h, 72, title);
-	p = &vm->dialog.body;
+	p = box(vm, 72, title);
 	if ((f->kind == FORM_NA || f->kind == FORM_RISK) && q) {
 		struct text_lines l = TEXT_LINES_INIT;
 		text_wrap(q->text, p->width, &l);
@@ -96,7 +102,9 @@ static void form(const struct ui_state *s, struct vm *vm)
 	}
 	for (i = 0; i < f->n; i++) {
 		int col;
-		vm_line(p, -1, f->label[i] ? f->label[i] : "", i == f->field ? VS_BOLD : VS_TEXT);
+		struct vm_row *r = vm_row_new(p, -1);
+		vm_row_add(r, i == f->field ? "> " : "  ", VS_BOLD);
+		vm_row_add(r, f->label[i] ? f->label[i] : "", i == f->field ? VS_BOLD : VS_TEXT);
 		col = field_row(p, &f->f[i], i == f->field);
 		if (i == f->field) {
 			cur_row = (int)p->nrows - 1;
@@ -108,19 +116,31 @@ static void form(const struct ui_state *s, struct vm *vm)
 		vm_line(p, -1, f->error, VS_ERROR);
 	else if (f->saving)
 		vm_line(p, -1, "saving...", VS_INFO);
+	box_place(vm, 0);
 	vm->cur_y = p->r.y + cur_row;
 	vm->cur_x = p->r.x + cur_col;
 }
 
 static void confirm(const struct ui_state *s, struct vm *vm)
 {
-	struct vm_pane *p;
+	struct vm_pane *p = box(vm, 64, "Delete");
+	const char *name = "";
+	char *shown, text[512];
+	size_t i;
 
-	box(vm, 7, 64, "Delete");
-	p = &vm->dialog.body;
-	vm_wrap(p, -1, 0, s->confirm, VS_TEXT);
+	for (i = 0; i < s->nlist; i++)
+		if (s->list[i].id == s->req.aid)
+			name = s->list[i].name;
+	shown = vm_private(s, name, 0);
+	snprintf(text, sizeof(text),
+		 "Delete assessment %lld, \"%s\", with all its answers, notes, history and "
+		 "settings? This cannot be undone.",
+		 s->req.aid, shown);
+	vm_wrap(p, -1, 0, text, VS_TEXT);
 	vm_line(p, -1, "", VS_TEXT);
 	vm_line(p, -1, "y deletes it; any other key keeps it", VS_BOLD);
+	box_place(vm, 0);
+	free(shown);
 }
 
 static void note(const struct ui_state *s, struct vm *vm)
@@ -133,8 +153,8 @@ static void note(const struct ui_state *s, struct vm *vm)
 	char title[64];
 
 	snprintf(title, sizeof(title), "Note for %s", q ? q->id : "");
-	box(vm, vm->lines - 4, vm->cols - 4, title);
-	p = &vm->dialog.body;
+	p = box(vm, vm->cols - 4, title);
+	vm->dialog.body.r.h = vm->lines - 6;
 	if (q) {
 		struct text_lines l = TEXT_LINES_INIT;
 		text_wrap(q->text, p->width, &l);
@@ -158,6 +178,7 @@ static void note(const struct ui_state *s, struct vm *vm)
 		vm_line(p, -1, line, VS_TEXT);
 		free(line);
 	}
+	box_place(vm, vm->lines - 4);
 	vm->cur_y = p->r.y + base + (row - top);
 	vm->cur_x = p->r.x + col;
 	p->top = top;

@@ -143,16 +143,14 @@ void vm_item(const struct ui_state *s, struct vm *vm)
 {
 	const struct cat_item *it = ui_cur_item(s);
 	struct vm_pane *p = &vm->pane[0];
-	struct progress pr;
 	size_t i;
 
-	vm_layout(s, vm, ui_npanes(s, SCR_ITEM), vm->wide ? 50 : 58);
+	/* stacked, the focused pane gets the larger share */
+	vm_layout(s, vm, ui_npanes(s, SCR_ITEM), vm->wide ? 50 : s->focus[SCR_ITEM] ? 40 : 62);
 	p->list = 1;
 	if (!it)
 		return;
-	pr = progress_item(it, &s->answers);
-	vm_set_title(p, "%s %s (%zu/%zu, risk %s)", it->id, it->title, pr.answered, pr.total,
-		     cat_level_name(it->risk));
+	vm_set_title(p, "%s %s", it->id, it->title);
 	for (i = 0; i < it->nquestions; i++)
 		question(s, p, &it->questions[i]);
 	guidance(s, &vm->pane[1], it);
