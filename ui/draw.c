@@ -197,18 +197,23 @@ void draw_panes(const struct draw *d, const struct vm *vm)
 	}
 }
 
+/*
+ * A full-width line: left text, and right text (at most half the width)
+ * flush right with at least one blank between them.
+ */
 static void line_text(const struct draw *d, int y, const char *left, const char *right,
 		      attr_t attr, attr_t rattr)
 {
-	int cols = getmaxx(d->w), room = cols, rw = right ? text_width(right, strlen(right)) : 0;
+	int cols = getmaxx(d->w), room, rw = right ? text_width(right, strlen(right)) : 0;
 
 	wmove(d->w, y, 0);
 	fill(d, cols, attr);
+	rw = MIN(rw, cols / 2);
+	room = cols - (rw ? rw + 2 : 0);
 	wmove(d->w, y, 0);
-	room = cols - (rw ? rw + 1 : 0);
 	if (left)
 		put(d, left, strlen(left), attr, &room);
-	if (rw && rw < cols) {
+	if (rw) {
 		room = rw;
 		wmove(d->w, y, cols - rw - 1);
 		put(d, right, strlen(right), rattr, &room);

@@ -239,16 +239,19 @@ static void status(const struct ui_state *s, struct vm *vm)
 		buf_addf(&b, " Assessments: %zu", s->nlist);
 	} else {
 		struct progress p = progress_all(s->cat, &s->answers);
-		buf_addf(&b, " Roadmap");
-		if (scr == SCR_STEP || scr == SCR_ITEM || s->back == SCR_STEP || s->back == SCR_ITEM)
-			buf_addf(&b, "%sStep %u", sep, s->step + 1);
-		if (it && (scr == SCR_ITEM || (scr != SCR_STEP && s->back == SCR_ITEM))) {
+		enum ui_screen at = scr == SCR_STEP || scr == SCR_ITEM || scr == SCR_OVERVIEW ? scr : s->back;
+		/* the count first: it is never cut off */
+		buf_addf(&b, " %zu/%zu answered  ", p.answered, p.total);
+		if (at == SCR_OVERVIEW)
+			buf_addstr(&b, "Roadmap");
+		else
+			buf_addf(&b, "Step %u", s->step + 1);
+		if (it && at == SCR_ITEM) {
 			struct progress ip = progress_item(it, &s->answers);
 			buf_addf(&b, "%s%s (%zu/%zu)", sep, it->id, ip.answered, ip.total);
+			if (q)
+				buf_addf(&b, "%s%s", sep, q->id);
 		}
-		if (q && (scr == SCR_ITEM || (scr != SCR_STEP && s->back == SCR_ITEM)))
-			buf_addf(&b, "%s%s", sep, q->id);
-		buf_addf(&b, "   %zu/%zu answered", p.answered, p.total);
 	}
 	vm->status = clean_dup(b.data);
 	if (s->msg_kind != MSG_NONE) {
