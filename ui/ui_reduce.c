@@ -423,6 +423,36 @@ static int too_small(const struct ui_state *s)
 	return s->lines < 24 || s->cols < 80;
 }
 
+/*
+ * Nothing can be seen, so nothing is answered, opened or saved. Text typed
+ * into an open prompt or the note editor still lands there: keys typed
+ * just before a resize can arrive just after it, and must not be lost.
+ */
+static unsigned while_too_small(struct ui_state *s, const struct ui_input *in)
+{
+	struct editor *e = NULL;
+
+	if (in->act == ACT_QUIT || in->act == ACT_QUIT_NOW)
+		return s->modal == MODAL_NONE ? ui_save_position(s) | UE_QUIT : 0;
+	if (s->modal == MODAL_EDITOR)
+		e = &s->note;
+	else if (s->modal == MODAL_FORM)
+		e = &s->form.f[s->form.field];
+	else if (s->screen == SCR_SEARCH)
+		e = &s->query;
+	if (!e)
+		return 0;
+	if (in->act == ACT_NEWLINE && s->modal == MODAL_EDITOR) {
+		editor_insert(e, "\n", 1);
+		return 0;
+	}
+	if (!ui_edit_text(e, in, ui_editor_width(s)))
+		return 0;
+	if (e == &s->query)
+		search_run(s->cat, editor_text(&s->query), &s->hits);
+	return UE_REDRAW;
+}
+
 unsigned ui_apply(struct ui_state *s, const struct ui_input *in)
 {
 	unsigned fx;
@@ -449,7 +479,7 @@ unsigned ui_apply(struct ui_state *s, const struct ui_input *in)
 		break;
 	}
 	if (too_small(s))
-		return in->act == ACT_QUIT || in->act == ACT_QUIT_NOW ? ui_save_position(s) | UE_QUIT : 0;
+		return while_too_small(s, in);
 	if (s->modal == MODAL_FORM)
 		return ui_form_input(s, in);
 	if (s->modal == MODAL_EDITOR)
