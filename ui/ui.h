@@ -215,6 +215,10 @@ void ui_release(struct ui_state *s);
 void ui_register_screen(struct ui_state *s, enum ui_screen scr, const struct ui_screen_ext *ext);
 /* True when scr can be shown (built in, or registered). */
 int ui_screen_available(const struct ui_state *s, enum ui_screen scr);
+/* The screen an action opens (ACT_SCORE: SCR_SCORE ...), SCR__COUNT for none. */
+enum ui_screen ui_action_screen(enum ui_action a);
+/* False for the action of a later screen that is not registered. */
+int ui_action_available(const struct ui_state *s, enum ui_action a);
 
 /*
  * The key contexts active now, most specific first (for keymap_lookup()).

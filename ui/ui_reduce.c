@@ -339,19 +339,9 @@ static unsigned cycle_pane(struct ui_state *s, int dir)
 static unsigned global(struct ui_state *s, const struct ui_input *in, int *handled)
 {
 	*handled = 1;
+	if (ui_action_screen(in->act) != SCR__COUNT)
+		return show_overlay(s, ui_action_screen(in->act));
 	switch (in->act) {
-	case ACT_HELP:
-		return show_overlay(s, SCR_HELP);
-	case ACT_SEARCH:
-		return show_overlay(s, SCR_SEARCH);
-	case ACT_SCORE:
-		return show_overlay(s, SCR_SCORE);
-	case ACT_PLAN:
-		return show_overlay(s, SCR_PLAN);
-	case ACT_COMPARE:
-		return show_overlay(s, SCR_COMPARE);
-	case ACT_EXPORT:
-		return show_overlay(s, SCR_EXPORT);
 	case ACT_PRIVACY:
 		s->flags ^= UI_PRIVATE;
 		ui_message(s, MSG_INFO, "privacy %s",

@@ -111,6 +111,33 @@ int ui_screen_available(const struct ui_state *s, enum ui_screen scr)
 	return scr < SCR__COUNT;
 }
 
+enum ui_screen ui_action_screen(enum ui_action a)
+{
+	switch (a) {
+	case ACT_HELP:
+		return SCR_HELP;
+	case ACT_SEARCH:
+		return SCR_SEARCH;
+	case ACT_SCORE:
+		return SCR_SCORE;
+	case ACT_PLAN:
+		return SCR_PLAN;
+	case ACT_COMPARE:
+		return SCR_COMPARE;
+	case ACT_EXPORT:
+		return SCR_EXPORT;
+	default:
+		return SCR__COUNT;
+	}
+}
+
+int ui_action_available(const struct ui_state *s, enum ui_action a)
+{
+	enum ui_screen scr = ui_action_screen(a);
+
+	return scr == SCR__COUNT || ui_screen_available(s, scr);
+}
+
 size_t ui_contexts(const struct ui_state *s, enum ui_context *out)
 {
 	size_t n = 0;

@@ -261,23 +261,6 @@ static void status(const struct ui_state *s, struct vm *vm)
 	buf_release(&b);
 }
 
-/* Is the action of a key binding usable in this build? */
-static int action_available(const struct ui_state *s, enum ui_action a)
-{
-	switch (a) {
-	case ACT_SCORE:
-		return ui_screen_available(s, SCR_SCORE);
-	case ACT_PLAN:
-		return ui_screen_available(s, SCR_PLAN);
-	case ACT_COMPARE:
-		return ui_screen_available(s, SCR_COMPARE);
-	case ACT_EXPORT:
-		return ui_screen_available(s, SCR_EXPORT);
-	default:
-		return 1;
-	}
-}
-
 /* Hints that say nothing useful on the current screen. */
 static int hint_relevant(const struct ui_state *s, enum ui_action a)
 {
@@ -294,7 +277,7 @@ static int hint_relevant(const struct ui_state *s, enum ui_action a)
 	case ACT_NEXT_PANE:
 		return s->screen != SCR_HELP;
 	default:
-		return action_available(s, a);
+		return ui_action_available(s, a);
 	}
 }
 

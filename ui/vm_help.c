@@ -15,19 +15,6 @@ static const enum ui_context order[] = {
 	CTX_SEARCH, CTX_FORM, CTX_EDITOR, CTX_TEXT, CTX_CONFIRM,
 };
 
-static int available(const struct ui_state *s, enum ui_action a)
-{
-	if (a == ACT_SCORE)
-		return ui_screen_available(s, SCR_SCORE);
-	if (a == ACT_PLAN)
-		return ui_screen_available(s, SCR_PLAN);
-	if (a == ACT_COMPARE)
-		return ui_screen_available(s, SCR_COMPARE);
-	if (a == ACT_EXPORT)
-		return ui_screen_available(s, SCR_EXPORT);
-	return 1;
-}
-
 /* One row per action of ctx, listing all its keys. */
 static void context(const struct ui_state *s, struct vm_pane *p, enum ui_context ctx)
 {
@@ -40,7 +27,7 @@ static void context(const struct ui_state *s, struct vm_pane *p, enum ui_context
 		char name[32];
 		int seen = 0;
 		struct vm_row *r;
-		if (k->ctx != ctx || !available(s, k->act))
+		if (k->ctx != ctx || !ui_action_available(s, k->act))
 			continue;
 		for (j = 0; j < i; j++)
 			if (ui_keymap[j].ctx == ctx && ui_keymap[j].act == k->act &&

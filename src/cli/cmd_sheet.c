@@ -25,6 +25,16 @@ const struct cli_command cmd_sheet = {
 	"       sheet import ID FILE.csv [--dry-run] [--strict] [--json]"
 };
 
+/* The catalog and the assessment a sheet is for; prints and returns an exit code on error. */
+static int target(struct cli *c, const char *id, const struct catalog **cat, struct store **st,
+		  struct assessment *a)
+{
+	if (cli_catalog(c, cat))
+		return EXIT_INVALID;
+	memset(a, 0, sizeof(*a));
+	return cli_open_assessment(c, id, st, a);
+}
+
 static int export_sheet(struct cli *c, const char *id, const char *path)
 {
 	struct errmsg em = ERRMSG_INIT;
@@ -35,10 +45,7 @@ static int export_sheet(struct cli *c, const char *id, const char *path)
 	struct store *st;
 	int ret;
 
-	if (cli_catalog(c, &cat))
-		return EXIT_INVALID;
-	memset(&a, 0, sizeof(a));
-	ret = cli_open_assessment(c, id, &st, &a);
+	ret = target(c, id, &cat, &st, &a);
 	if (ret)
 		return ret;
 	if (store_answers_load(st, a.id, &set, &em)) {
@@ -67,9 +74,12 @@ struct counts {
 	size_t applied, unchanged;
 };
 
-/* Apply the good rows, one transaction each. Stops at the first store error. */
+/*
+ * Apply the good rows, one transaction each (dry: only count what would
+ * change). Stops at the first store error.
+ */
 static enum az_err apply(struct cli *c, struct store *st, const struct assessment *a,
-			 const struct sheet *sh, struct counts *n, struct errmsg *em)
+			 const struct sheet *sh, int dry, struct counts *n, struct errmsg *em)
 {
 	struct answer_set set = ANSWER_SET_INIT;
 	enum az_err rc;
@@ -84,7 +94,8 @@ static enum az_err apply(struct cli *c, struct store *st, const struct assessmen
 			n->unchanged++;
 			continue;
 		}
-		rc = store_answer_put(st, a->id, &next, cli_who(c, a), "sheet", em);
+		if (!dry)
+			rc = store_answer_put(st, a->id, &next, cli_who(c, a), "sheet", em);
 		if (!rc) {
 			answer_set_put(&set, &next);
 			n->applied++;
@@ -144,18 +155,19 @@ static int import_sheet(struct cli *c, const char *id, const char *path, int dry
 	struct store *st;
 	int ret;
 
-	if (cli_catalog(c, &cat))
-		return EXIT_INVALID;
-	memset(&a, 0, sizeof(a));
-	ret = cli_open_assessment(c, id, &st, &a);
+	ret = target(c, id, &cat, &st, &a);
 	if (ret)
 		return ret;
 	if (file_read(path, &data, &em) || sheet_parse(data.data, data.len, cat, &sh, &em)) {
 		ret = cli_fail(c, em.code, "'%s': %s", path, errmsg_text(&em));
 		goto out;
 	}
+	if (a.signed_off_at && !dry) {
+		ret = cli_fail(c, AZ_ERR_READONLY, "assessment %lld is signed off and read-only", a.id);
+		goto out;
+	}
 	report_bad(c, path, &sh);
-	if (!dry && !(strict && sh.nbad) && apply(c, st, &a, &sh, &n, &em)) {
+	if (!(strict && sh.nbad && !dry) && apply(c, st, &a, &sh, dry, &n, &em)) {
 		ret = cli_fail_em(c, &em);
 		fprintf(c->err, "%zu rows were applied before the error; the rest were not\n", n.applied);
 		goto out;

@@ -18,31 +18,36 @@
 static const struct tui_ext *const exts[] = { TUI_EXT_LIST(TUI_EXT_REF) };
 #undef TUI_EXT_REF
 
-void tui_ext_start(struct tui *t)
+enum ext_call { EXT_START, EXT_OPENED, EXT_CHANGED };
+
+static void ext_call(struct tui *t, enum ext_call which)
 {
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(exts); i++)
-		if (exts[i] && exts[i]->start)
-			exts[i]->start(t->c, t->st, &t->s);
+	for (i = 0; i < ARRAY_SIZE(exts); i++) {
+		void (*fn)(struct cli *, struct store *, struct ui_state *) = NULL;
+		if (!exts[i])
+			continue;
+		fn = which == EXT_START ? exts[i]->start : which == EXT_OPENED ? exts[i]->opened
+									: exts[i]->changed;
+		if (fn)
+			fn(t->c, t->st, &t->s);
+	}
+}
+
+void tui_ext_start(struct tui *t)
+{
+	ext_call(t, EXT_START);
 }
 
 void tui_ext_opened(struct tui *t)
 {
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(exts); i++)
-		if (exts[i] && exts[i]->opened)
-			exts[i]->opened(t->c, t->st, &t->s);
+	ext_call(t, EXT_OPENED);
 }
 
 void tui_ext_changed(struct tui *t)
 {
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(exts); i++)
-		if (exts[i] && exts[i]->changed)
-			exts[i]->changed(t->c, t->st, &t->s);
+	ext_call(t, EXT_CHANGED);
 }
 
 void tui_ext_stop(struct tui *t)

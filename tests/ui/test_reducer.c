@@ -14,6 +14,14 @@ static void fresh(struct ui_state *s, unsigned flags)
 	ui_init(s, cat, 24, 80, UI_UTF8 | flags);
 }
 
+/* A state with one assessment in the list, open at pos (NULL: the overview). */
+static void opened(struct ui_state *s, const char *pos)
+{
+	fresh(s, 0);
+	ut_list(s, 1);
+	ut_open(s, pos);
+}
+
 static void test_first_run_offers_create_and_demo(void)
 {
 	struct ui_state s;
@@ -60,9 +68,7 @@ static void test_walk_every_item_with_next(void)
 	struct ut_effects fx = { 0 };
 	size_t k;
 
-	fresh(&s, 0);
-	ut_list(&s, 1);
-	ut_open(&s, NULL);
+	opened(&s, NULL);
 	ut_run(&s, "open\nopen", &fx);
 	T_EQ_INT(s.screen, SCR_ITEM);
 	for (k = 0; k + 1 < cat->nitems; k++) {
@@ -85,9 +91,7 @@ static void test_one_key_answers_show_only_when_saved(void)
 	struct ut_effects fx = { 0 };
 	unsigned e;
 
-	fresh(&s, 0);
-	ut_list(&s, 1);
-	ut_open(&s, NULL);
+	opened(&s, NULL);
 	ut_run(&s, "step 4\nopen", &fx);
 	T_EQ_INT(s.screen, SCR_ITEM);
 	e = ut_run(&s, "key 4", &fx);
@@ -120,9 +124,7 @@ static void test_not_applicable_needs_a_justification(void)
 	const struct answer *a;
 	unsigned e;
 
-	fresh(&s, 0);
-	ut_list(&s, 1);
-	ut_open(&s, "v1 screen=item step=0 item=0 question=1 scroll=0 pane=0");
+	opened(&s, "v1 screen=item step=0 item=0 question=1 scroll=0 pane=0");
 	e = ut_run(&s, "key n", &fx);
 	T_EQ_INT(s.modal, MODAL_FORM);
 	T_EQ_INT(s.form.kind, FORM_NA);
@@ -150,9 +152,7 @@ static void test_risk_accepted_needs_reason_owner_expiry(void)
 	struct ut_effects fx = { 0 };
 	const struct answer *a;
 
-	fresh(&s, 0);
-	ut_list(&s, 1);
-	ut_open(&s, "v1 screen=item step=0 item=0 question=0 scroll=0 pane=0");
+	opened(&s, "v1 screen=item step=0 item=0 question=0 scroll=0 pane=0");
 	ut_run(&s, "answer-risk\ntype budget in Q2\nnewline\nnewline", &fx);
 	T_EQ_INT(s.modal, MODAL_FORM);
 	T_EQ_INT(s.form.field, 2);
@@ -188,9 +188,7 @@ static void test_note_editor_keeps_text_until_saved(void)
 	const struct answer *a;
 	unsigned e;
 
-	fresh(&s, 0);
-	ut_list(&s, 1);
-	ut_open(&s, "v1 screen=item step=1 item=0 question=0 scroll=0 pane=0");
+	opened(&s, "v1 screen=item step=1 item=0 question=0 scroll=0 pane=0");
 	ut_run(&s, "answer-partial\nedit-note", &fx);
 	T_EQ_INT(s.modal, MODAL_EDITOR);
 	ut_run(&s, "type Workspace: law-sec-prod\nnewline\ntype Gr\xc3\xbc\xc3\x9f" "e\nbackspace", &fx);
@@ -222,9 +220,7 @@ static void test_paste_never_answers(void)
 	struct ui_state s;
 	struct ut_effects fx = { 0 };
 
-	fresh(&s, 0);
-	ut_list(&s, 1);
-	ut_open(&s, "v1 screen=item step=0 item=0 question=0 scroll=0 pane=0");
+	opened(&s, "v1 screen=item step=0 item=0 question=0 scroll=0 pane=0");
 	ut_run(&s, "paste-begin\nkey 4\nkey j\nkey 5\npaste-end", &fx);
 	T_EQ_INT(fx.saves, 0);
 	T_EQ_INT(s.pane[SCR_ITEM][0].sel, 0);
@@ -245,9 +241,7 @@ static void test_position_saved_and_restored(void)
 	char text[160];
 	unsigned e;
 
-	fresh(&s, 0);
-	ut_list(&s, 1);
-	ut_open(&s, NULL);
+	opened(&s, NULL);
 	ut_run(&s, "step 5\ndown\nopen\ndown\ndown\nnext-pane\npage-down", &fx);
 	T_EQ_INT(s.screen, SCR_ITEM);
 	ui_position_get(&s, &p);
@@ -346,9 +340,7 @@ static void test_too_small_ignores_keys_until_resized(void)
 	struct ut_effects fx = { 0 };
 	unsigned e;
 
-	fresh(&s, 0);
-	ut_list(&s, 1);
-	ut_open(&s, "v1 screen=item step=0 item=0 question=0 scroll=0 pane=0");
+	opened(&s, "v1 screen=item step=0 item=0 question=0 scroll=0 pane=0");
 	ut_run(&s, "resize 60 20\nanswer-fully\ndown", &fx);
 	T_EQ_INT(fx.saves, 0);
 	T_EQ_INT(s.pane[SCR_ITEM][0].sel, 0);
@@ -366,9 +358,7 @@ static void test_signed_off_is_read_only(void)
 	struct ui_state s;
 	struct ut_effects fx = { 0 };
 
-	fresh(&s, 0);
-	ut_list(&s, 1);
-	ut_open(&s, "v1 screen=item step=0 item=0 question=0 scroll=0 pane=0");
+	opened(&s, "v1 screen=item step=0 item=0 question=0 scroll=0 pane=0");
 	s.a.signed_off_at = xstrdup("2026-11-27T00:00:00Z");
 	ut_run(&s, "answer-fully\nedit-note\nanswer-na", &fx);
 	T_EQ_INT(fx.saves, 0);
@@ -411,9 +401,7 @@ static void test_mouse_selects_then_opens(void)
 	char line[64];
 	int y;
 
-	fresh(&s, 0);
-	ut_list(&s, 1);
-	ut_open(&s, NULL);
+	opened(&s, NULL);
 	vm_build(&s, &vm);
 	ui_sync(&s, &vm);
 	/* the row of step 4 in the steps pane */
@@ -461,9 +449,7 @@ static void test_later_screens_plug_in(void)
 	struct ut_effects fx = { 0 };
 	struct vm vm;
 
-	fresh(&s, 0);
-	ut_list(&s, 1);
-	ut_open(&s, NULL);
+	opened(&s, NULL);
 	ut_run(&s, "score", &fx);
 	T_EQ_INT(s.screen, SCR_OVERVIEW);
 	T_CONTAINS(s.msg, "not part of this build");
