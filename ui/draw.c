@@ -224,8 +224,12 @@ static void line_text(const struct draw *d, int y, const char *left, const char 
 void draw_chrome(const struct draw *d, const struct vm *vm)
 {
 	line_text(d, 0, vm->header, vm->header_right, d->attr[VS_TITLE], d->attr[VS_TITLE]);
-	line_text(d, vm->lines - 2, vm->status, vm->message, A_BOLD,
-		  vm->message ? d->attr[vm->message_style] : 0);
+	/* an error takes the whole status line */
+	if (vm->message && vm->message_style == VS_ERROR)
+		line_text(d, vm->lines - 2, vm->message, NULL, d->attr[VS_ERROR], 0);
+	else
+		line_text(d, vm->lines - 2, vm->status, vm->message, A_BOLD,
+			  vm->message ? d->attr[vm->message_style] : 0);
 	line_text(d, vm->lines - 1, vm->keys, NULL, d->attr[VS_DIM], 0);
 }
 

@@ -34,7 +34,7 @@ static int is_guid(const char *s)
 		if (g < 4 && *s++ != '-')
 			return 0;
 	}
-	return !hexc(*s) && *s != '-';
+	return !isalnum((unsigned char)*s) && *s != '-';
 }
 
 /* Characters that may make up a local part or a domain of an address. */
@@ -112,7 +112,7 @@ void privacy_mask_text(struct buf *out, const char *s)
 
 	while (*p) {
 		size_t n;
-		if ((p == s || !hexc(p[-1])) && is_guid(p)) {
+		if ((p == s || !isalnum((unsigned char)p[-1])) && is_guid(p)) {
 			buf_addstr(out, PRIVACY_GUID_MASK);
 			p += 36;
 			continue;

@@ -110,7 +110,10 @@ static void save_answer(struct tui *t)
 	if (!t->s.open)
 		return;
 	if (store_answer_put(t->st, t->s.a.id, &t->s.req.answer, t->who, "tui", &em)) {
-		ui_failed(&t->s, UE_SAVE_ANSWER, errmsg_text(&em));
+		char msg[ERRMSG_MAX + 64];
+		/* the kind of failure first: the detail may be cut off on screen */
+		snprintf(msg, sizeof(msg), "%s: %s", az_strerror(em.code), errmsg_text(&em));
+		ui_failed(&t->s, UE_SAVE_ANSWER, msg);
 		return;
 	}
 	ui_answer_saved(&t->s);
