@@ -104,7 +104,8 @@ int cli_fail_em(struct cli *c, const struct errmsg *em)
 	return cli_fail(c, em->code, "%s", errmsg_text(em));
 }
 
-enum az_err cli_catalog(struct cli *c, const struct catalog **out)
+static enum az_err load_catalog(struct cli *c, const struct catalog_hooks *hooks,
+				const struct catalog **out)
 {
 	struct buf dir = BUF_INIT(8192);
 	struct errmsg em = ERRMSG_INIT;
@@ -121,7 +122,7 @@ enum az_err cli_catalog(struct cli *c, const struct catalog **out)
 		cli_fail_em(c, &em);
 		goto out;
 	}
-	rc = catalog_load(dir.data, eval_catalog_hooks(), &c->cat, &errs);
+	rc = catalog_load(dir.data, hooks, &c->cat, &errs);
 	if (rc) {
 		for (i = 0; i < errs.n; i++) {
 			cli_put(c->err, errs.lines[i]);
@@ -138,6 +139,16 @@ out:
 	cat_errors_release(&errs);
 	buf_release(&dir);
 	return rc;
+}
+
+enum az_err cli_catalog(struct cli *c, const struct catalog **out)
+{
+	return load_catalog(c, eval_catalog_hooks(), out);
+}
+
+enum az_err cli_catalog_stored(struct cli *c, const struct catalog **out)
+{
+	return load_catalog(c, NULL, out);
 }
 
 enum az_err cli_store(struct cli *c, int create, struct store **out, struct errmsg *em)

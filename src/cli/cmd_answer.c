@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "compat.h"
+#include "score.h"
 #include "strutil.h"
 #include "timeutil.h"
 #include "xalloc.h"
@@ -31,6 +32,27 @@ static int text_ok(struct cli *c, const char *what, const char *s, size_t max)
 		if (((unsigned char)s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') || s[i] == 0x7f)
 			return cli_fail(c, AZ_ERR_USAGE, "the %s contains a control character", what);
 	return EXIT_OK;
+}
+
+/* "Not applicable" is refused when evidence shows the item's scope exists. */
+static int na_allowed(struct cli *c, struct store *st, long long aid, const struct cat_question *q)
+{
+	struct evidence_set ev = EVIDENCE_SET_INIT;
+	struct errmsg em = ERRMSG_INIT;
+	const struct check_result *r;
+	int ret = EXIT_OK;
+
+	if (store_evidence_current(st, aid, 0, &ev, &em))
+		return cli_fail_em(c, &em);
+	r = score_na_refusal(q->item, &ev);
+	if (r)
+		ret = cli_fail(c, AZ_ERR_INVALID,
+			       "'na' is refused for %s: check '%s' judged %lu resource%s in scope (%s); "
+			       "answer on the scale instead",
+			       q->id, r->check_id, r->total, r->total == 1 ? "" : "s",
+			       check_status_id(r->status));
+	evidence_release(&ev);
+	return ret;
 }
 
 static int run(struct cli *c, int argc, char **argv)
@@ -60,7 +82,7 @@ static int run(struct cli *c, int argc, char **argv)
 		return ret < 0 ? EXIT_OK : ret;
 	if (pos.npos != 3)
 		return cli_fail(c, AZ_ERR_USAGE, "'answer' takes ID QUESTION VALUE (see 'azmat answer --help')");
-	if (cli_catalog(c, &cat))
+	if (cli_catalog_stored(c, &cat))
 		return EXIT_INVALID;
 	q = catalog_find_question(cat, pos.pos[1]);
 	if (!q)
@@ -93,6 +115,11 @@ static int run(struct cli *c, int argc, char **argv)
 	ret = cli_open_assessment(c, pos.pos[0], &st, &a);
 	if (ret)
 		return ret;
+	if (v == ANSWER_NA) {
+		ret = na_allowed(c, st, a.id, q);
+		if (ret)
+			goto out;
+	}
 	if (store_answers_load(st, a.id, &set, &em)) {
 		ret = cli_fail_em(c, &em);
 		goto out;

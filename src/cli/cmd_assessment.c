@@ -6,6 +6,8 @@
 
 #include "cli.h"
 #include "compat.h"
+#include "store_plan.h"
+#include "timeutil.h"
 
 static int run_new(struct cli *c, int argc, char **argv);
 static int run_list(struct cli *c, int argc, char **argv);
@@ -13,7 +15,8 @@ static int run_delete(struct cli *c, int argc, char **argv);
 
 const struct cli_command cmd_new = {
 	"new", run_new, "Create an assessment and print its id",
-	"new --name NAME [--tenant ID] [--org ORG] [--assessor NAME]"
+	"new --name NAME [--tenant ID] [--org ORG] [--assessor NAME]\n"
+	"       new --from ID [--name NAME] ...: re-assess, carrying ID's answers over to confirm"
 };
 const struct cli_command cmd_list = { "list", run_list, "List the assessments in the database",
 				      "list [--json]" };
@@ -21,14 +24,44 @@ const struct cli_command cmd_delete = { "delete", run_delete,
 					"Delete an assessment and everything recorded for it",
 					"delete ID" };
 
+/*
+ * --from: default the name, tenant and organisation from the previous
+ * assessment; its answers are carried over once the new one exists.
+ */
+static int from_defaults(struct cli *c, const char *from_s, struct assessment *prev,
+			 const char **name, const char **tenant, const char **org, char *namebuf,
+			 size_t n)
+{
+	struct store *st;
+	char today[16];
+	int ret = cli_open_assessment(c, from_s, &st, prev);
+
+	if (ret)
+		return ret;
+	time_format_date(time_now(), today, sizeof(today));
+	if (!*name) {
+		snprintf(namebuf, n, "%.170s (re-assessed %s)", prev->name, today);
+		*name = namebuf;
+	}
+	if (!*tenant)
+		*tenant = prev->tenant_id;
+	if (!*org)
+		*org = prev->organisation;
+	return EXIT_OK;
+}
+
 static int run_new(struct cli *c, int argc, char **argv)
 {
-	const char *name = NULL, *tenant = NULL, *org = NULL;
+	const char *name = NULL, *tenant = NULL, *org = NULL, *from = NULL;
 	const struct arg_opt opts[] = {
-		{ "name", 0, ARG_VALUE, NULL, &name, "a name for the assessment (required)", "NAME" },
+		{ "name", 0, ARG_VALUE, NULL, &name, "a name for the assessment (required unless --from)", "NAME" },
 		{ "tenant", 0, ARG_VALUE, NULL, &tenant, "the Entra tenant id", "ID" },
 		{ "org", 0, ARG_VALUE, NULL, &org, "the organisation assessed", "ORG" },
+		{ "from", 0, ARG_VALUE, NULL, &from,
+		  "start from assessment ID: same tenant, its answers carried over to confirm", "ID" },
 	};
+	struct assessment prev;
+	char namebuf[256];
 	struct errmsg em = ERRMSG_INIT;
 	const struct catalog *cat;
 	struct assessment_fields f;
@@ -42,23 +75,38 @@ static int run_new(struct cli *c, int argc, char **argv)
 		return ret < 0 ? EXIT_OK : ret;
 	if (pos.npos)
 		return cli_fail(c, AZ_ERR_USAGE, "unexpected argument '%s'", pos.pos[0]);
+	memset(&prev, 0, sizeof(prev));
+	if (from) {
+		ret = from_defaults(c, from, &prev, &name, &tenant, &org, namebuf, sizeof(namebuf));
+		if (ret)
+			return ret;
+	}
 	if (!name || !*name)
-		return cli_fail(c, AZ_ERR_USAGE, "'new' needs --name NAME");
-	if (strlen(name) > 200)
-		return cli_fail(c, AZ_ERR_USAGE, "the name is longer than 200 characters");
-	if (cli_catalog(c, &cat))
-		return EXIT_INVALID;
-	if (cli_store(c, 1, &st, &em))
-		return cli_fail_em(c, &em);
+		ret = cli_fail(c, AZ_ERR_USAGE, "'new' needs --name NAME");
+	else if (strlen(name) > 200)
+		ret = cli_fail(c, AZ_ERR_USAGE, "the name is longer than 200 characters");
+	else if (cli_catalog_stored(c, &cat))
+		ret = EXIT_INVALID;
+	else if (cli_store(c, 1, &st, &em))
+		ret = cli_fail_em(c, &em);
+	if (ret)
+		goto out;
 	f.name = name;
 	f.tenant_id = tenant;
 	f.organisation = org;
-	f.assessor = c->assessor_opt;
+	f.assessor = c->assessor_opt ? c->assessor_opt : prev.assessor;
 	f.catalog_version = cat->version;
-	if (store_assessment_create(st, &f, &id, &em))
-		return cli_fail_em(c, &em);
-	fprintf(c->out, "%lld\n", id);
-	return EXIT_OK;
+	if (store_assessment_create(st, &f, &id, &em)) {
+		ret = cli_fail_em(c, &em);
+	} else if (from && store_assessment_carry(st, prev.id, id, cli_who(c, &prev), &em)) {
+		ret = cli_fail_em(c, &em);
+		store_assessment_delete(st, id, NULL);
+	} else {
+		fprintf(c->out, "%lld\n", id);
+	}
+out:
+	assessment_release(&prev);
+	return ret;
 }
 
 static int run_list(struct cli *c, int argc, char **argv)

@@ -7,31 +7,13 @@
 #include "cli.h"
 #include "compat.h"
 #include "progress.h"
+#include "report.h"
 
 static int run(struct cli *c, int argc, char **argv);
 
 const struct cli_command cmd_show = { "show", run,
 				      "Show an assessment: progress per step and every answer",
 				      "show ID [--json]" };
-
-static cJSON *assessment_json(const struct assessment *a)
-{
-	cJSON *o = cJSON_CreateObject();
-
-	cJSON_AddNumberToObject(o, "id", (double)a->id);
-	cJSON_AddStringToObject(o, "name", a->name);
-	cJSON_AddStringToObject(o, "tenant", a->tenant_id);
-	cJSON_AddStringToObject(o, "organisation", a->organisation);
-	cJSON_AddStringToObject(o, "assessor", a->assessor);
-	cJSON_AddStringToObject(o, "catalog_version", a->catalog_version);
-	cJSON_AddStringToObject(o, "created", a->created_at);
-	cJSON_AddStringToObject(o, "updated", a->updated_at);
-	if (a->signed_off_at)
-		cJSON_AddStringToObject(o, "signed_off", a->signed_off_at);
-	else
-		cJSON_AddNullToObject(o, "signed_off");
-	return o;
-}
 
 static cJSON *question_json(const struct cat_question *q, const struct answer *ans)
 {
@@ -60,7 +42,7 @@ static int show_json(struct cli *c, const struct catalog *cat, const struct asse
 	struct progress all = progress_all(cat, set);
 	size_t i, j, k;
 
-	cJSON_AddItemToObject(root, "assessment", assessment_json(a));
+	cJSON_AddItemToObject(root, "assessment", assessment_to_json(a));
 	cJSON_AddNumberToObject(root, "answered", (double)all.answered);
 	cJSON_AddNumberToObject(root, "total", (double)all.total);
 	steps = cJSON_AddArrayToObject(root, "steps");

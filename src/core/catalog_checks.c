@@ -37,6 +37,38 @@ static int api_ok(const char *api)
 	return api && (!strcmp(api, "resourcegraph") || !strcmp(api, "arm") || !strcmp(api, "graph"));
 }
 
+/*
+ * The APIs a source reads, "+"-joined in part order without repeats
+ * ("graph", "resourcegraph+arm"); "" when the source names none we know.
+ * The evaluator layer validates the rest of the source (src/eval/source.c).
+ */
+static char *source_apis(const cJSON *src)
+{
+	struct buf b = BUF_INIT(256);
+	const cJSON *parts = cJSON_GetObjectItemCaseSensitive(src, "parts");
+	const cJSON *p;
+
+	if (!parts) {
+		const char *api = js_str(src, "api");
+		if (api_ok(api))
+			buf_addstr(&b, api);
+		return buf_detach(&b, NULL);
+	}
+	cJSON_ArrayForEach(p, parts) {
+		const char *api = js_str(p, "api");
+		if (!api_ok(api)) {
+			buf_reset(&b);
+			break;
+		}
+		if (!strstr(b.data, api)) {
+			if (b.len)
+				buf_addch(&b, '+');
+			buf_addstr(&b, api);
+		}
+	}
+	return buf_detach(&b, NULL);
+}
+
 static void load_check(struct loader *L, const cJSON *e, const struct jpath *p, const char *rel)
 {
 	struct catalog *cat = L->cat;
@@ -66,17 +98,16 @@ static void load_check(struct loader *L, const cJSON *e, const struct jpath *p, 
 	}
 	src = cJSON_GetObjectItemCaseSensitive(e, "source");
 	ch->source = cJSON_Duplicate(src, 1);
-	ch->api = js_dup(src, "api");
+	ch->api = source_apis(src);
 	jpath_key(&pf, p, "source");
-	jpath_key(&pe, &pf, "api");
-	if (!api_ok(js_str(src, "api")))
-		cat_errors_add(L->errs, L->js.file, pe.s,
-			       "must be 'resourcegraph', 'arm' or 'graph'");
-	ev = cJSON_GetObjectItemCaseSensitive(e, "evaluator");
+	if (!*ch->api)
+		cat_errors_add(L->errs, L->js.file, pf.s,
+			       "needs 'api' ('resourcegraph', 'arm' or 'graph') or 'parts'");
+	ev = js_object(e, "evaluator");
 	jpath_key(&pf, p, "evaluator");
-	if (js_check_object(&L->js, ev, &pf, evaluator_fields, ARRAY_SIZE(evaluator_fields))) {
+	if (ev && js_check_object(&L->js, ev, &pf, evaluator_fields, ARRAY_SIZE(evaluator_fields))) {
 		ch->evaluator = js_dup(ev, "name");
-		params = cJSON_GetObjectItemCaseSensitive(ev, "params");
+		params = js_object(ev, "params");
 		ch->params = params ? cJSON_Duplicate(params, 1) : cJSON_CreateObject();
 	}
 	if (!ch->evaluator)
@@ -106,7 +137,7 @@ void catalog_load_checks(struct loader *L, const char *rel)
 	jpath_root(&rp);
 	if (!js_check_object(&L->js, root, &rp, file_fields, ARRAY_SIZE(file_fields)))
 		goto out;
-	arr = cJSON_GetObjectItemCaseSensitive(root, "checks");
+	arr = js_array(root, "checks");
 	n = (size_t)cJSON_GetArraySize(arr);
 	L->cat->checks = xreallocarray(L->cat->checks, L->cat->nchecks + n + 1,
 				       sizeof(*L->cat->checks));

@@ -266,7 +266,7 @@ static void load_answers(struct loader *L, const cJSON *arr, const struct jpath 
 			continue;
 		}
 		jpath_key(&pk, &p, "key");
-		if (strcmp(js_str(e, "key"), answer_keys[want]))
+		if (!js_str(e, "key") || strcmp(js_str(e, "key"), answer_keys[want]))
 			cat_errors_add(L->errs, L->js.file, pk.s, "the key of '%s' must be '%s'", id,
 				       answer_keys[want]);
 		val = cJSON_GetObjectItemCaseSensitive(e, "value");
@@ -279,7 +279,7 @@ static void load_answers(struct loader *L, const cJSON *arr, const struct jpath 
 				       want == ANSWER_PARTIAL ? "0.33" :
 				       want == ANSWER_LARGELY ? "0.67" :
 				       want == ANSWER_FULLY   ? "1" : "0");
-		req = cJSON_GetObjectItemCaseSensitive(e, "requires");
+		req = js_array(e, "requires");
 		cJSON_ArrayForEach(r, req) {
 			if (!cJSON_IsString(r))
 				continue;
@@ -326,7 +326,7 @@ static void load_principles(struct loader *L, const cJSON *arr, const struct jpa
 			continue;
 		snprintf(want, sizeof(want), "P%zu", i);
 		jpath_key(&pid, &p, "id");
-		if (strcmp(js_str(e, "id"), want))
+		if (!js_str(e, "id") || strcmp(js_str(e, "id"), want))
 			cat_errors_add(L->errs, L->js.file, pid.s, "must be '%s'", want);
 		pr = &cat->principles[cat->nprinciples++];
 		pr->id = js_dup(e, "id");
@@ -506,7 +506,7 @@ static void load_item_refs(struct loader *L, struct cat_item *it, const cJSON *e
 			cat_errors_add(L->errs, L->js.file, pe.s,
 				       "'%s' is not a benchmark control id such as 'LT-3'", m);
 	}
-	arr = cJSON_GetObjectItemCaseSensitive(e, "sources");
+	arr = js_array(e, "sources");
 	jpath_key(&pf, p, "sources");
 	it->sources = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof(*it->sources));
 	i = 0;
@@ -564,15 +564,15 @@ static void load_item(struct loader *L, struct cat_step *st, const cJSON *e, con
 	if (parse_level(js_str(e, "effort"), &it->effort))
 		cat_errors_add(L->errs, L->js.file, pf.s, "must be 'low', 'medium' or 'high'");
 	jpath_key(&pf, p, "questions");
-	load_questions(L, it, cJSON_GetObjectItemCaseSensitive(e, "questions"), &pf);
-	rem = cJSON_GetObjectItemCaseSensitive(e, "remediation");
+	load_questions(L, it, js_array(e, "questions"), &pf);
+	rem = js_object(e, "remediation");
 	jpath_key(&pf, p, "remediation");
-	if (js_check_object(&L->js, rem, &pf, remediation_fields, ARRAY_SIZE(remediation_fields))) {
-		it->action = js_dup(rem, "action");
-		it->acceptance = js_dup(rem, "acceptance");
-	}
+	if (rem)
+		js_check_object(&L->js, rem, &pf, remediation_fields, ARRAY_SIZE(remediation_fields));
+	it->action = js_dup(rem, "action");
+	it->acceptance = js_dup(rem, "acceptance");
 	jpath_key(&pf, p, "references");
-	load_references(L, it, cJSON_GetObjectItemCaseSensitive(e, "references"), &pf);
+	load_references(L, it, js_array(e, "references"), &pf);
 	load_item_refs(L, it, e, p);
 	it->questionnaire_only = js_dup_or_null(e, "questionnaire_only");
 }
@@ -597,13 +597,13 @@ static void load_step(struct loader *L, const char *rel, unsigned number)
 	if (!js_check_object(&L->js, root, &root_path, step_fields, ARRAY_SIZE(step_fields)))
 		goto out;
 	jpath_key(&p, &root_path, "number");
-	if (cJSON_GetObjectItemCaseSensitive(root, "number")->valuedouble != (double)number)
+	if (js_int(root, "number", -1) >= 0 && js_int(root, "number", -1) != (long)number)
 		cat_errors_add(L->errs, display, p.s,
-			       "is %g but the file is listed as step %u in catalog.json",
-			       cJSON_GetObjectItemCaseSensitive(root, "number")->valuedouble, number);
+			       "is %ld but the file is listed as step %u in catalog.json",
+			       js_int(root, "number", -1), number);
 	st->title = js_dup(root, "title");
 	st->summary = js_dup(root, "summary");
-	items = cJSON_GetObjectItemCaseSensitive(root, "items");
+	items = js_array(root, "items");
 	st->items = xcalloc((size_t)cJSON_GetArraySize(items) + 1, sizeof(*st->items));
 	jpath_key(&p, &root_path, "items");
 	cJSON_ArrayForEach(e, items) {
@@ -741,13 +741,11 @@ static void load_root(struct loader *L, const cJSON *root, const char *display)
 {
 	struct catalog *cat = L->cat;
 	struct jpath rp, p;
-	const cJSON *v;
 
 	jpath_root(&rp);
 	if (!js_check_object(&L->js, root, &rp, catalog_fields, ARRAY_SIZE(catalog_fields)))
 		return;
-	v = cJSON_GetObjectItemCaseSensitive(root, "format");
-	cat->format = (int)v->valuedouble;
+	cat->format = (int)js_int(root, "format", -1);
 	if (cat->format != CATALOG_FORMAT) {
 		jpath_key(&p, &rp, "format");
 		cat_errors_add(L->errs, display, p.s, "format %d is not supported; this azmat reads format %d",
@@ -762,19 +760,19 @@ static void load_root(struct loader *L, const cJSON *root, const char *display)
 	}
 	cat->title = js_dup(root, "title");
 	jpath_key(&p, &rp, "sources");
-	load_sources(L, cJSON_GetObjectItemCaseSensitive(root, "sources"), &p);
+	load_sources(L, js_array(root, "sources"), &p);
 	jpath_key(&p, &rp, "answers");
-	load_answers(L, cJSON_GetObjectItemCaseSensitive(root, "answers"), &p);
+	load_answers(L, js_array(root, "answers"), &p);
 	jpath_key(&p, &rp, "principles");
-	load_principles(L, cJSON_GetObjectItemCaseSensitive(root, "principles"), &p);
+	load_principles(L, js_array(root, "principles"), &p);
 	jpath_key(&p, &rp, "placements");
-	load_placements(L, cJSON_GetObjectItemCaseSensitive(root, "placements"), &p);
+	load_placements(L, js_array(root, "placements"), &p);
 	jpath_key(&p, &rp, "steps");
-	load_file_list(L, cJSON_GetObjectItemCaseSensitive(root, "steps"), &p, 1);
+	load_file_list(L, js_array(root, "steps"), &p, 1);
 	build_indexes(L);
 	jpath_key(&p, &rp, "checks");
-	load_file_list(L, cJSON_GetObjectItemCaseSensitive(root, "checks"), &p, 0);
-	load_check_files(L, cJSON_GetObjectItemCaseSensitive(root, "checks"));
+	load_file_list(L, js_array(root, "checks"), &p, 0);
+	load_check_files(L, js_array(root, "checks"));
 	link_checks(L);
 	check_placements(L, display);
 }

@@ -25,13 +25,47 @@ void escape_term(struct buf *out, const char *s, int keep_newlines);
 /* A heap copy of s escaped for one terminal line. Caller frees. */
 char *escape_term_dup(const char *s);
 
-
+/*
+ * The report formats below share one rule for what is not text: invalid
+ * UTF-8 becomes U+FFFD and every dangerous code point becomes its visible
+ * escape ("\u202e", "\x1b") so that a reader sees that the name holds one.
+ */
 
 /*
  * Markdown inline text: the characters Markdown gives meaning to
- * (\ ` * _ [ ] < > | and a leading # + - or "1.") are backslash-escaped,
- * dangerous code points dropped, and line breaks become spaces unless
- * keep_newlines.
+ * (\ ` * _ [ ] < > | & ~ and a leading # + - = or "1.") are
+ * backslash-escaped, dangerous code points shown as escapes, and line breaks
+ * become spaces unless keep_newlines.
  */
 void escape_md(struct buf *out, const char *s, int keep_newlines);
+
+/*
+ * HTML text and attribute values: & < > " ' become character references.
+ * With keep_newlines a line break becomes "<br>" (the only markup ever
+ * produced); otherwise a space.
+ */
+void escape_html(struct buf *out, const char *s, int keep_newlines);
+
+/*
+ * One CSV field, always quoted ("" inside). A field whose first
+ * non-blank character could start a spreadsheet formula (= + - @, a tab
+ * or carriage return, or their full-width forms) is neutralised with a
+ * leading apostrophe. Line breaks are kept (inside the quotes) when
+ * keep_newlines, else become spaces; carriage returns always go.
+ */
+void escape_csv(struct buf *out, const char *s, int keep_newlines);
+
+/*
+ * Plain text on one line, for text that is embedded in another field
+ * (a CSV description, a summary): line breaks and tabs become spaces.
+ */
+void escape_line(struct buf *out, const char *s);
+
+/*
+ * Make serialised JSON (as cJSON prints it) safe to open anywhere: every
+ * dangerous code point that cJSON leaves raw (DEL, C1 controls,
+ * bidirectional controls, BOM) becomes a \uXXXX escape and invalid UTF-8
+ * becomes \ufffd. The JSON value is unchanged; json is appended to out.
+ */
+void escape_json_text(struct buf *out, const char *json);
 #endif

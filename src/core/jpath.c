@@ -24,3 +24,8 @@ void jpath_index(struct jpath *out, const struct jpath *parent, size_t i)
 {
 	finish(out, snprintf(out->s, sizeof(out->s), "%s[%zu]", parent->s, i));
 }
+
+void jpath_set(struct jpath *p, const char *s)
+{
+	finish(p, snprintf(p->s, sizeof(p->s), "%s", s ? s : "$"));
+}

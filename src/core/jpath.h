@@ -16,6 +16,8 @@ struct jpath {
 
 /* "$" */
 void jpath_root(struct jpath *p);
+/* A copy of s (truncated with "..." when too long). */
+void jpath_set(struct jpath *p, const char *s);
 /* parent + ".key" */
 void jpath_key(struct jpath *out, const struct jpath *parent, const char *key);
 /* parent + "[i]" */

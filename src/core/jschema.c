@@ -114,7 +114,6 @@ int js_check_object(struct js_ctx *c, const cJSON *obj, const struct jpath *path
 {
 	const cJSON *v;
 	size_t i;
-	int ok = 1;
 
 	if (!cJSON_IsObject(obj)) {
 		cat_errors_add(c->errs, c->file, path->s, "must be an object");
@@ -130,7 +129,6 @@ int js_check_object(struct js_ctx *c, const cJSON *obj, const struct jpath *path
 				break;
 		if (w != v) {
 			cat_errors_add(c->errs, c->file, p.s, "duplicate key '%s'", v->string);
-			ok = 0;
 			continue;
 		}
 		for (i = 0; i < n; i++)
@@ -143,7 +141,6 @@ int js_check_object(struct js_ctx *c, const cJSON *obj, const struct jpath *path
 		}
 		if (!type_ok(v, spec[i].type)) {
 			cat_errors_add(c->errs, c->file, p.s, "must be %s", type_names[spec[i].type]);
-			ok = 0;
 			continue;
 		}
 		check_value(c, v, &p, &spec[i]);
@@ -152,10 +149,32 @@ int js_check_object(struct js_ctx *c, const cJSON *obj, const struct jpath *path
 		if ((spec[i].flags & JS_REQUIRED) && !cJSON_GetObjectItemCaseSensitive(obj, spec[i].key)) {
 			cat_errors_add(c->errs, c->file, path->s, "missing required key '%s'",
 				       spec[i].key);
-			ok = 0;
 		}
 	}
-	return ok;
+	return 1;
+}
+
+const cJSON *js_array(const cJSON *obj, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	return cJSON_IsArray(v) ? v : NULL;
+}
+
+const cJSON *js_object(const cJSON *obj, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	return cJSON_IsObject(v) ? v : NULL;
+}
+
+long js_int(const cJSON *obj, const char *key, long dflt)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (!type_ok(v, JS_INT))
+		return dflt;
+	return (long)v->valuedouble;
 }
 
 const char *js_str(const cJSON *obj, const char *key)

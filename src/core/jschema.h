@@ -45,9 +45,10 @@ struct js_ctx {
 };
 
 /*
- * Check obj at path against the n fields of spec. Returns 1 when obj is an
- * object whose every present key has the right type (so the caller can read
- * them), 0 otherwise; length problems are reported but do not make it 0.
+ * Check obj at path against the n fields of spec, reporting every problem.
+ * Returns 0 only when obj is not an object; otherwise the caller goes on
+ * reading what is there (through js_str, js_array, ...: they return NULL
+ * for a missing or mistyped value), so that later problems are reported too.
  */
 int js_check_object(struct js_ctx *c, const struct cJSON *obj, const struct jpath *path,
 		    const struct js_field *spec, size_t n);
@@ -58,6 +59,12 @@ int js_check_object(struct js_ctx *c, const struct cJSON *obj, const struct jpat
  */
 void js_check_string(struct js_ctx *c, const char *s, const struct jpath *path, size_t min,
 		     size_t max, int multiline);
+
+/* obj[key] when it is an array / an object, else NULL (borrowed). */
+const struct cJSON *js_array(const struct cJSON *obj, const char *key);
+const struct cJSON *js_object(const struct cJSON *obj, const char *key);
+/* obj[key] as an integer when it is a whole number, else dflt. */
+long js_int(const struct cJSON *obj, const char *key, long dflt);
 
 /* A copy of obj[key]'s string, or of "" when absent or not a string. */
 char *js_dup(const struct cJSON *obj, const char *key);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "compat.h"
+#include "source.h"
 
 /*
  * Every evaluator. Declared weak so that one not written yet is absent
@@ -81,6 +82,11 @@ static void hook_check(const cJSON *check, const char *file, const char *path,
 	}
 	if (e->validate)
 		e->validate(check, file, path, errs);
+	{
+		struct source src;
+		snprintf(p, sizeof(p), "%s.source", path);
+		source_parse(cJSON_GetObjectItemCaseSensitive(check, "source"), &src, file, p, errs);
+	}
 }
 
 static const struct catalog_hooks hooks = { hook_check, NULL };

@@ -26,6 +26,12 @@
 
 struct cJSON;
 
+/*
+ * Evaluators keep at most this many offenders in memory (the store keeps
+ * at most STORE_OFFENDERS_CAP); offending_total always has the true count.
+ */
+#define EVAL_OFFENDERS_MAX 5000
+
 /* Where a document came from. */
 struct eval_ctx {
 	size_t part;                 /* index in the source's parts, 0 for single sources */
