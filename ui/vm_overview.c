@@ -27,7 +27,7 @@ static void step_row(const struct ui_state *s, struct vm_pane *p, size_t i)
 	struct progress pr = progress_step(st, &s->answers);
 	struct vm_row *r = vm_row_new(p, (int)i);
 	struct buf t = BUF_INIT(4096);
-	int tw = p->width - 4 - 12 - 8 - (s->have_scores ? 6 : 0);
+	int tw = p->width - 4 - 12 - 8 - (s->have_scores ? 7 : 0);
 	char num[32];
 
 	snprintf(num, sizeof(num), " %u  ", st->number);
@@ -38,9 +38,11 @@ static void step_row(const struct ui_state *s, struct vm_pane *p, size_t i)
 	vm_bar(r, pr.answered, pr.total, 10, (s->flags & UI_UTF8) != 0);
 	snprintf(num, sizeof(num), " %3zu/%-3zu", pr.answered, pr.total);
 	vm_row_add(r, num, pr.answered == pr.total ? VS_OK : VS_TEXT);
-	if (s->have_scores) {
-		snprintf(num, sizeof(num), "  %3.0f", s->step_score[i]);
+	if (s->have_scores && s->step_score[i] >= 0) {
+		snprintf(num, sizeof(num), "  %3.0f%%", s->step_score[i]);
 		vm_row_add(r, num, VS_BOLD);
+	} else if (s->have_scores) {
+		vm_row_add(r, "     -", VS_DIM); /* nothing applicable to score */
 	}
 	buf_release(&t);
 }
@@ -70,8 +72,9 @@ void vm_overview(const struct ui_state *s, struct vm *vm)
 	vm_layout(s, vm, 2, vm->wide ? 55 : -((int)s->cat->nsteps + 2));
 	p->list = 1;
 	if (s->level >= 0)
-		vm_set_title(p, "Roadmap: %zu/%zu answered, level %d%s", all.answered, all.total,
-			     s->level, s->level_provisional ? " (provisional)" : "");
+		vm_set_title(p, "Roadmap: %zu/%zu answered, level %d of 9%s, step scores in %%",
+			     all.answered, all.total, s->level,
+			     s->level_provisional ? " (provisional)" : "");
 	else
 		vm_set_title(p, "Roadmap: %zu/%zu answered", all.answered, all.total);
 	for (i = 0; i < s->cat->nsteps; i++)

@@ -90,6 +90,16 @@ static void test_overview_and_step(void)
 	size(&s, 80, 24);
 	ut_run(&s, "step 3", &fx);
 	snap(&s, "step-80x24.screen");
+	/* the score column and level appear once scoring fills them */
+	{
+		static const double scores[CAT_NSTEPS] = { 83, 40, 12.5, -1, 0, 100, 66.7, 5, 0 };
+		memcpy(s.step_score, scores, sizeof(scores));
+		s.have_scores = 1;
+		s.level = 1;
+		s.level_provisional = 1;
+		ut_run(&s, "back", &fx);
+		snap(&s, "overview-scores-80x24.screen");
+	}
 	ui_release(&s);
 }
 
