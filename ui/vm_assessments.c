@@ -85,7 +85,7 @@ static void details(const struct ui_state *s, struct vm_pane *p, int sel)
 	vm_set_title(p, "Assessment %lld", a->id);
 	field(s, p, "Name          ", a->name, 0);
 	field(s, p, "Organisation  ", a->organisation, 1);
-	field(s, p, "Tenant        ", a->tenant_id, 0);
+	field(s, p, "Tenant        ", a->tenant_id, 1);
 	field(s, p, "Assessor      ", a->assessor, 1);
 	field(s, p, "Catalog       ", a->catalog_version, 0);
 	field(s, p, "Created       ", a->created_at, 0);

@@ -126,6 +126,17 @@ static void guidance(const struct ui_state *s, struct vm_pane *p, const struct c
 	char line[128];
 
 	vm_set_title(p, "Guidance");
+	if (q) {
+		const struct answer *a = answer_set_find(&s->answers, q->id);
+		if (a && a->updated_by && *a->updated_by) {
+			char *who = vm_private(s, a->updated_by, 1), last[256];
+			snprintf(last, sizeof(last), "%s last changed by %s, %.10s %.5s", q->id, who,
+				 a->updated_at, a->updated_at + MIN(strlen(a->updated_at), (size_t)11));
+			vm_line(p, -1, last, VS_DIM);
+			vm_line(p, -1, "", VS_TEXT);
+			free(who);
+		}
+	}
 	if (q && q->hint && *q->hint) {
 		snprintf(line, sizeof(line), "How to judge %s", q->id);
 		vm_section(p, line, q->hint);

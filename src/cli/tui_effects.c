@@ -12,6 +12,7 @@
 #include "progress.h"
 #include "strutil.h"
 #include "term.h"
+#include "timeutil.h"
 #include "xalloc.h"
 
 #define TUI_EXT_REF(n) &tui_ext_##n,
@@ -116,6 +117,12 @@ static void save_answer(struct tui *t)
 		ui_failed(&t->s, UE_SAVE_ANSWER, msg);
 		return;
 	}
+	/* what the store recorded as who and when, for the screen */
+	free(t->s.req.answer.updated_by);
+	t->s.req.answer.updated_by = xstrdup(t->who);
+	free(t->s.req.answer.updated_at);
+	t->s.req.answer.updated_at = xmalloc(32);
+	time_format_iso(time_now(), t->s.req.answer.updated_at, 32);
 	ui_answer_saved(&t->s);
 	tui_ext_changed(t);
 }

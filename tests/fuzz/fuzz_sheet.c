@@ -70,9 +70,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!cat)
 		LLVMFuzzerInitialize(NULL, NULL);
 	csv_reader_init(&r, (const char *)data, size);
-	while ((got = csv_read(&r, &rec, NULL)) != 0)
+	for (;;) {
+		got = csv_read(&r, &rec, NULL);
+		if (!got)
+			break;
 		if (got > 0 && (r.sep == ',' || rec.n == 1))
 			round_trip(&rec);
+	}
 	csv_record_release(&rec);
 	if (sheet_parse((const char *)data, size, cat, &sh, NULL) == AZ_OK) {
 		for (i = 0; i < sh.n; i++) {

@@ -17,7 +17,10 @@ static void read_all(const char *data, struct buf *out, int *errors, size_t *err
 
 	*errors = 0;
 	csv_reader_init(&r, data, strlen(data));
-	while ((got = csv_read(&r, &rec, NULL)) != 0) {
+	for (;;) {
+		got = csv_read(&r, &rec, NULL);
+		if (!got)
+			break;
 		if (got < 0) {
 			(*errors)++;
 			*err_line = rec.line;
