@@ -3,6 +3,7 @@
  */
 #include "term.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@ struct term {
 	FILE *out, *in; /* headless: /dev/null; real: stdout, stdin (not owned) */
 	unsigned flags;
 	int color, utf8;
+	int errors; /* failed reads in a row */
 	struct draw d;
 };
 
@@ -204,11 +206,19 @@ int term_read(struct term *t, int timeout_ms, uint32_t *key, struct ui_input *in
 	wint_t wc;
 	int rc;
 
-	UNUSED(t);
 	wtimeout(stdscr, timeout_ms);
+	errno = 0;
 	rc = wget_wch(stdscr, &wc);
-	if (rc == ERR)
+	if (rc == ERR) {
+		/*
+		 * A blocking read that fails for anything but a signal (EIO after
+		 * a hang-up, EOF), or keeps failing: the terminal is gone.
+		 */
+		if (timeout_ms < 0 && errno != EINTR && (errno || ++t->errors > 1000))
+			return -1;
 		return 0;
+	}
+	t->errors = 0;
 	if (rc == KEY_CODE_YES) {
 		memset(in, 0, sizeof(*in));
 		switch (wc) {

@@ -43,7 +43,8 @@ void term_resize(struct term *t, int lines, int cols);
 /*
  * Wait up to timeout_ms (-1: forever) for input. Returns 1 with *key set
  * for a key (enum ui_key or a code point), 2 with *in set for input that is
- * not a key (mouse, resize, paste markers), 0 when nothing came.
+ * not a key (mouse, resize, paste markers), 0 when nothing came, and -1
+ * when the terminal is gone (its input closed).
  */
 int term_read(struct term *t, int timeout_ms, uint32_t *key /* OUT */, struct ui_input *in /* OUT */);
 

@@ -92,6 +92,8 @@ static int next_input(struct loop *l, struct ui_input *in, struct script_cmd *cm
 			l->input_us = tui_now_us();
 			if (got == 2)
 				return 1;
+			if (got < 0)
+				return 0; /* the terminal went away: end as if quitting */
 		}
 		if (got != 1)
 			continue;
