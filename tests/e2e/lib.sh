@@ -50,9 +50,16 @@ e2e_start() {
   shift
   rm -f "$E2E_TMP/rc"
   cmd="env LC_ALL=C.UTF-8 TZ=UTC AZMAT_CATALOG='$AZMAT_CATALOG' ${envs[*]:-} '$AZMAT' --db '$E2E_DB' $* 2>>'$E2E_TMP/stderr'; echo \$? > '$E2E_TMP/rc.tmp'; mv '$E2E_TMP/rc.tmp' '$E2E_TMP/rc'"
-  "${TM[@]}" kill-session -t e2e 2>/dev/null || true
-  "${TM[@]}" new-session -d -s e2e -x "$cols" -y "$lines" "$cmd"
-  "${TM[@]}" set-option -t e2e remain-on-exit on >/dev/null
+  # One session for the whole test: killing the last session would stop the
+  # server and race with the next start. remain-on-exit is set in the same
+  # command sequence, before tmux can notice the pane's command ending.
+  if "${TM[@]}" has-session -t e2e 2>/dev/null; then
+    "${TM[@]}" resize-window -t e2e -x "$cols" -y "$lines"
+    "${TM[@]}" respawn-pane -k -t e2e "$cmd"
+  else
+    "${TM[@]}" new-session -d -s e2e -x "$cols" -y "$lines" "$cmd" \; \
+      set-option -t e2e remain-on-exit on >/dev/null
+  fi
 }
 
 screen() { "${TM[@]}" capture-pane -p -t e2e; }
