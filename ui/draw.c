@@ -101,7 +101,7 @@ static void fill(const struct draw *d, int n, attr_t attr)
 
 void draw_row(const struct draw *d, int y, int x, int w, const struct vm_row *row, int selected)
 {
-	int room = w;
+	int cut = text_width(row->text, strlen(row->text)) > w, room = cut ? w - 1 : w;
 	unsigned i, at = 0;
 	attr_t sel = selected ? d->selected : 0;
 
@@ -116,6 +116,11 @@ void draw_row(const struct draw *d, int y, int x, int w, const struct vm_row *ro
 	if (room > 0 && row->text[at])
 		put(d, row->text + at, strlen(row->text + at), sel, &room);
 	fill(d, room, sel);
+	if (cut && w > 0) {
+		/* the row goes on: say so in its last cell */
+		wattrset(d->w, (int)(d->attr[VS_DIM] | sel));
+		waddstr(d->w, d->utf8 ? "\xe2\x80\xa6" : ">");
+	}
 	wattrset(d->w, 0);
 }
 
@@ -167,7 +172,8 @@ void draw_pane(const struct draw *d, const struct vm_pane *p)
 		size_t row = (size_t)(p->top + i);
 		if (row >= p->nrows)
 			break;
-		draw_row(d, p->r.y + 1 + i, p->r.x + 1, p->r.w - 1, &p->rows[row],
+		/* one blank column on each side of the text */
+		draw_row(d, p->r.y + 1 + i, p->r.x + 1, p->r.w - 2, &p->rows[row],
 			 p->list && p->sel >= 0 && p->rows[row].group == p->sel);
 	}
 	/* more below: a mark at the end of the title line */

@@ -335,6 +335,7 @@ void vm_build(const struct ui_state *s, struct vm *vm)
 		vm->too_small = 1;
 		return;
 	}
+	vm->wide = s->cols >= VM_WIDE; /* the builders choose their split by it */
 	header(s, vm);
 	switch (s->screen) {
 	case SCR_ASSESSMENTS:

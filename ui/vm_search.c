@@ -60,7 +60,8 @@ static void preview(const struct ui_state *s, struct vm_pane *p)
 	vm_set_title(p, "%s %s", h->item->id, h->item->title);
 	if (h->q)
 		vm_section(p, h->q->id, h->q->text);
-	vm_section(p, search_field_name(h->field), search_hit_text(h));
+	if (h->field != SF_QUESTION)
+		vm_section(p, search_field_name(h->field), search_hit_text(h));
 }
 
 void vm_search(const struct ui_state *s, struct vm *vm)
