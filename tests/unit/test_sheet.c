@@ -9,27 +9,25 @@
 #include "csv.h"
 #include "sheet.h"
 #include "t.h"
-#include "xalloc.h"
 
 static struct catalog *cat;
 
-static void put(struct answer_set *set, const char *qid, enum answer_value v, const char *reason,
-		const char *owner, const char *expiry, const char *note)
+/* Answers from a small sheet, through the importer itself. */
+static void answers_from(const char *csv, struct answer_set *set)
 {
-	struct answer a;
+	struct sheet sh = SHEET_INIT;
+	size_t i;
 
-	answer_init(&a, qid);
-	a.value = v;
-	free(a.reason);
-	a.reason = xstrdup(reason);
-	free(a.owner);
-	a.owner = xstrdup(owner);
-	free(a.expiry);
-	a.expiry = xstrdup(expiry);
-	free(a.note);
-	a.note = xstrdup(note);
-	answer_set_put(set, &a);
-	answer_release(&a);
+	T_EQ_INT(sheet_parse(csv, strlen(csv), cat, &sh, NULL), AZ_OK);
+	T_EQ_INT(sh.nbad, 0);
+	for (i = 0; i < sh.n; i++) {
+		struct answer a;
+		if (sheet_row_merge(&sh.rows[i], NULL, &a)) {
+			answer_set_put(set, &a);
+			answer_release(&a);
+		}
+	}
+	sheet_release(&sh);
 }
 
 static void test_export_then_import_changes_nothing(void)
@@ -39,9 +37,13 @@ static void test_export_then_import_changes_nothing(void)
 	struct sheet sh = SHEET_INIT;
 	size_t i, changed = 0;
 
-	put(&set, "1a.1", ANSWER_LARGELY, "", "", "", "=cmd|' /C calc'!A0\nsecond line, with \"quotes\"");
-	put(&set, "4a.5", ANSWER_RISK_ACCEPTED, "P2 licences next year", "CISO", "2027-06-30", "");
-	put(&set, "8c.1", ANSWER_NA, "no on-premises network", "", "", "caf\xc3\xa9");
+	answers_from("question_id,answer,reason,owner,expiry,note\n"
+		     "1a.1,largely,,,,\"'=cmd|' /C calc'!A0\nsecond line, with \"\"quotes\"\"\"\n"
+		     "4a.5,risk-accepted,P2 licences next year,CISO,2027-06-30,\n"
+		     "8c.1,na,no on-premises network,,,caf\xc3\xa9\n",
+		     &set);
+	T_EQ_INT(set.n, 3);
+	T_EQ_STR(answer_set_find(&set, "1a.1")->note, "=cmd|' /C calc'!A0\nsecond line, with \"quotes\"");
 	sheet_export(&out, cat, &set);
 	T_ASSERT(!memcmp(out.data, "\xef\xbb\xbfstep,item,item_title,question_id,", 35));
 	T_ASSERT(strstr(out.data, "\"'=cmd|") != NULL);
