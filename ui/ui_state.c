@@ -268,9 +268,12 @@ void ui_answer_saved(struct ui_state *s)
 		s->modal = MODAL_NONE;
 	s->form.saving = 0;
 	s->note_saving = 0;
-	ui_message(s, MSG_OK, "saved %s: %s%s", a->question_id,
-		   a->value == ANSWER_NONE ? "no answer" : vm_answer_label(s->cat, a->value),
-		   q && *a->note ? " (with note)" : "");
+	if (a->value == ANSWER_NONE)
+		ui_message(s, MSG_OK, "saved %s: %s", a->question_id,
+			   *a->note ? "the note (no answer yet)" : "answer cleared");
+	else
+		ui_message(s, MSG_OK, "saved %s: %s%s", a->question_id,
+			   vm_answer_label(s->cat, a->value), q && *a->note ? " (with note)" : "");
 }
 
 void ui_failed(struct ui_state *s, unsigned effect, const char *msg)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Done means: resizing to 60x20 shows the too-small message, and back at
 # 120x40 the TUI uses the room (panes side by side); nothing typed is lost
-# on the way, and keys pressed while too small change nothing.
+# on the way, and keys pressed while too small change nothing. Pasted text
+# is never taken for answer keys.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
@@ -37,12 +38,25 @@ wait_for "terminal too small"
 wait_for "typed before the resize"
 keys C-s
 wait_for "saved 1a\.1: Fully \(with note\)"
+# Pasted text (bracketed paste) never answers; in the editor it keeps its lines.
+"${TM[@]}" set-buffer -- "j4j5j3"
+"${TM[@]}" paste-buffer -p -t e2e
+keys j
+wait_for "1/117 answered  Step 1 . 1a \(1/4\) . 1a\.2"
+keys e
+wait_for "Note for 1a\.2"
+printf 'pasted line one\npasted line two' | "${TM[@]}" load-buffer -
+"${TM[@]}" paste-buffer -p -t e2e
+keys C-s
+wait_for "saved 1a\.2: the note \(no answer yet\)"
 keys C-c
 [ "$(wait_exit)" = 0 ] || fail "azmat did not exit cleanly"
 az show 1 --json | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 q = d["steps"][0]["items"][0]["questions"][0]
-assert q["answer"] == "fully" and q["note"] == "typed before the resize", q' || fail "answer or note not stored"
+assert q["answer"] == "fully" and q["note"] == "typed before the resize", q
+q = d["steps"][0]["items"][0]["questions"][1]
+assert q["answer"] is None and q["note"] == "pasted line one\npasted line two", q' || fail "answer or note not stored"
 check_stderr
 echo "ok: too small at 60x20, side by side at 120x40, nothing lost"
