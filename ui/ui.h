@@ -132,7 +132,10 @@ struct vm;
 struct ui_state;
 struct ui_screen_ext {
 	const char *title;
-	/* Fill the view model's panes for the screen. */
+	/*
+	 * Fill the view model's panes for the screen. It is called with one
+	 * pane laid out over the whole body; call vm_layout() for more.
+	 */
 	void (*build)(const struct ui_state *s, const struct catalog *cat, struct vm *vm);
 	/* Handle an input on the screen; NULL: generic list navigation. */
 	unsigned (*apply)(struct ui_state *s, const struct catalog *cat, const struct ui_input *in);

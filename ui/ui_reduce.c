@@ -55,11 +55,21 @@ int ui_list_len(const struct ui_state *s, enum ui_screen scr)
 
 int ui_npanes(const struct ui_state *s, enum ui_screen scr)
 {
+	int i, n = 0;
+
 	switch (scr) {
 	case SCR_HELP:
 		return 1;
 	case SCR_ITEM:
 		return s->item_pane ? 3 : 2;
+	case SCR_SCORE:
+	case SCR_PLAN:
+	case SCR_COMPARE:
+	case SCR_EXPORT:
+		/* a later screen has the panes its view model laid out */
+		for (i = 0; i < UI_NPANES; i++)
+			n += s->hit[i].present;
+		return n ? n : 1;
 	default:
 		return 2;
 	}
