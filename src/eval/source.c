@@ -116,7 +116,7 @@ static int path_ok(const char *p)
 {
 	size_t i;
 
-	if (p[0] != '/')
+	if (p[0] != '/' && !str_has_prefix(p, "{resourceId}/"))
 		return 0;
 	for (i = 0; p[i]; i++) {
 		unsigned char ch = (unsigned char)p[i];
