@@ -146,11 +146,6 @@ enum az_err cli_catalog(struct cli *c, const struct catalog **out)
 	return load_catalog(c, eval_catalog_hooks(), out);
 }
 
-enum az_err cli_catalog_stored(struct cli *c, const struct catalog **out)
-{
-	return load_catalog(c, NULL, out);
-}
-
 enum az_err cli_store(struct cli *c, int create, struct store **out, struct errmsg *em)
 {
 	enum az_err rc;

@@ -107,14 +107,6 @@ int cli_exit_for(enum az_err code);
 
 /* Load the catalog once (printing every error on failure). */
 enum az_err cli_catalog(struct cli *c, const struct catalog **out /* OUT */);
-/*
- * The same for commands that only read stored evidence (answer, score,
- * plan, report, diff, signoff, new --from): the core validates the catalog
- * but evaluator names and parameters are left to the commands that collect,
- * so that a catalog naming an evaluator this build lacks can still be
- * scored. Whichever of the two loads first is kept for the process.
- */
-enum az_err cli_catalog_stored(struct cli *c, const struct catalog **out /* OUT */);
 /* Open the store once; create it when create is set. Prints nothing. */
 enum az_err cli_store(struct cli *c, int create, struct store **out /* OUT */, struct errmsg *em);
 

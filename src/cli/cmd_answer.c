@@ -82,7 +82,7 @@ static int run(struct cli *c, int argc, char **argv)
 		return ret < 0 ? EXIT_OK : ret;
 	if (pos.npos != 3)
 		return cli_fail(c, AZ_ERR_USAGE, "'answer' takes ID QUESTION VALUE (see 'azmat answer --help')");
-	if (cli_catalog_stored(c, &cat))
+	if (cli_catalog(c, &cat))
 		return EXIT_INVALID;
 	q = catalog_find_question(cat, pos.pos[1]);
 	if (!q)

@@ -85,7 +85,7 @@ static int run_new(struct cli *c, int argc, char **argv)
 		ret = cli_fail(c, AZ_ERR_USAGE, "'new' needs --name NAME");
 	else if (strlen(name) > 200)
 		ret = cli_fail(c, AZ_ERR_USAGE, "the name is longer than 200 characters");
-	else if (cli_catalog_stored(c, &cat))
+	else if (cli_catalog(c, &cat))
 		ret = EXIT_INVALID;
 	else if (cli_store(c, 1, &st, &em))
 		ret = cli_fail_em(c, &em);

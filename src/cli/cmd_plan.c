@@ -87,7 +87,7 @@ static int run_set(struct cli *c, int argc, char **argv)
 		return cli_fail(c, AZ_ERR_USAGE, "'plan set' needs --owner, --due or --status");
 	if (plan_override_check(owner, due, status, &em))
 		return cli_fail_em(c, &em);
-	if (cli_catalog_stored(c, &cat))
+	if (cli_catalog(c, &cat))
 		return EXIT_INVALID;
 	if (!catalog_find_item(cat, pos.pos[1]))
 		return cli_fail(c, AZ_ERR_NOTFOUND, "no item '%s' in the catalog", pos.pos[1]);
@@ -112,7 +112,7 @@ static int render(struct cli *c, struct scored *sc, int fmt, const char *file)
 	char now[32];
 	int ret;
 
-	if (cli_catalog_stored(c, &cat))
+	if (cli_catalog(c, &cat))
 		return EXIT_INVALID;
 	scored_report(sc, cat, NULL, now, &r);
 	if (report_plan_render(&r, (enum report_format)fmt, &out, &em))

@@ -31,7 +31,7 @@ static int render(struct cli *c, struct scored *sc, int fmt, const char *file, l
 	int ret;
 
 	memset(&trend, 0, sizeof(trend));
-	if (cli_catalog_stored(c, &cat))
+	if (cli_catalog(c, &cat))
 		return EXIT_INVALID;
 	if (cli_store(c, 0, &st, &em))
 		return cli_fail_em(c, &em);

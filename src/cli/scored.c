@@ -86,7 +86,7 @@ int scored_open(struct cli *c, const char *id_s, unsigned flags, struct scored *
 	ret = cli_parse_id(c, id_s, &id);
 	if (ret)
 		return ret;
-	if (cli_catalog_stored(c, &cat))
+	if (cli_catalog(c, &cat))
 		return EXIT_INVALID;
 	if (cli_store(c, 0, &st, &em))
 		return cli_fail_em(c, &em);

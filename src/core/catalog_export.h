@@ -16,4 +16,18 @@ struct cJSON *catalog_to_json(const struct catalog *cat);
 /* Append the catalog as a Markdown document to out. */
 void catalog_to_markdown(const struct catalog *cat, struct buf *out);
 
+/*
+ * Append docs/checks.md to out: every evidence check by step, with its
+ * items, source, evaluator, gating, permission, licence and remediation,
+ * and which items stay questionnaire-only and why.
+ */
+void catalog_checks_to_markdown(const struct catalog *cat, struct buf *out);
+
+/*
+ * Append the per-check access table of docs/permissions.md to out: the ARM
+ * roles, Graph permissions and licences each check needs, and the checks
+ * that need each of them.
+ */
+void catalog_permissions_to_markdown(const struct catalog *cat, struct buf *out);
+
 #endif

@@ -10,6 +10,7 @@
 
 #include "compat.h"
 #include "jpath.h"
+#include "timeutil.h"
 #include "xalloc.h"
 
 static const struct {
@@ -27,7 +28,9 @@ static const struct {
 	{ "prefix", COND_PREFIX, 1 }, { "len_ge", COND_LEN_GE, 3 },
 	{ "len_le", COND_LEN_LE, 3 }, { "len_eq", COND_LEN_EQ, 3 },
 	{ "any", COND_ANY, 4 },     { "none", COND_NONE, 4 },
-	{ "all", COND_ALL, 4 },
+	{ "all", COND_ALL, 4 },     { "contains_any", COND_CONTAINS_ANY, 2 },
+	{ "suffix", COND_SUFFIX, 1 }, { "age_ge", COND_AGE_GE, 3 },
+	{ "age_le", COND_AGE_LE, 3 }, { "or", COND_OR, 4 },
 };
 
 const cJSON *doc_get(const cJSON *doc, const char *path)
@@ -150,12 +153,51 @@ static int contains(const cJSON *hay, const cJSON *needle)
 	return 0;
 }
 
+static int has_suffix(const cJSON *v, const cJSON *suffix)
+{
+	size_t n, m;
+
+	if (!cJSON_IsString(v) || !cJSON_IsString(suffix))
+		return 0;
+	n = strlen(v->valuestring);
+	m = strlen(suffix->valuestring);
+	return n >= m && !strcasecmp(v->valuestring + n - m, suffix->valuestring);
+}
+
+/* The age in days of a date value (negative in the future); -1 on no date. */
+static int age_days(const cJSON *v, double *out)
+{
+	time_t t;
+
+	if (!cJSON_IsString(v) || time_parse_iso(v->valuestring, &t))
+		return -1;
+	*out = difftime(time_now(), t) / 86400.0;
+	return 0;
+}
+
+static int contains_any(const cJSON *v, const cJSON *values)
+{
+	const cJSON *e;
+
+	cJSON_ArrayForEach(e, values)
+		if (contains(v, e))
+			return 1;
+	return 0;
+}
+
 static int eval_one(const struct cond *c, const cJSON *doc)
 {
 	const cJSON *v = doc_get(doc, c->path), *e;
 	double x, y;
 	int missing, b;
 
+	if (c->op == COND_OR) {
+		size_t i;
+		for (i = 0; i < c->sub->n; i++)
+			if (eval_one(&c->sub->c[i], v))
+				return 1;
+		return 0;
+	}
 	if ((!v || cJSON_IsNull(v)) && c->dflt)
 		v = c->dflt;
 	missing = !v || cJSON_IsNull(v);
@@ -203,6 +245,15 @@ static int eval_one(const struct cond *c, const cJSON *doc)
 		return contains(v, c->value);
 	case COND_NOT_CONTAINS:
 		return !contains(v, c->value);
+	case COND_CONTAINS_ANY:
+		return contains_any(v, c->value);
+	case COND_SUFFIX:
+		return has_suffix(v, c->value);
+	case COND_AGE_GE:
+	case COND_AGE_LE:
+		if (age_days(v, &x))
+			return 0;
+		return c->op == COND_AGE_GE ? x >= c->value->valuedouble : x <= c->value->valuedouble;
 	case COND_PREFIX:
 		return cJSON_IsString(v) && cJSON_IsString(c->value) &&
 		       !strncasecmp(v->valuestring, c->value->valuestring,
@@ -290,16 +341,19 @@ static int parse_one(const cJSON *o, struct cond *c, const char *file, const cha
 			bad |= report(errs, file, path, msg);
 		}
 	}
-	if (!cJSON_IsString(p) || !*p->valuestring)
-		bad |= report(errs, file, path, "a condition needs a 'path' string");
-	else
-		c->path = p->valuestring;
 	for (i = 0; i < ARRAY_SIZE(ops); i++)
 		if (cJSON_IsString(op) && !strcmp(op->valuestring, ops[i].name))
 			break;
 	if (i == ARRAY_SIZE(ops))
 		return report(errs, file, path, "a condition needs an 'op' such as eq, in, true, ge, any");
 	c->op = ops[i].op;
+	/* "" is the value itself (an array element); "or" may omit the path. */
+	if (cJSON_IsString(p))
+		c->path = p->valuestring;
+	else if (!p && c->op == COND_OR)
+		c->path = "";
+	else
+		bad |= report(errs, file, path, "a condition needs a 'path' string");
 	c->dflt = cJSON_GetObjectItemCaseSensitive(o, "default");
 	switch (ops[i].needs) {
 	case 1:
@@ -332,7 +386,7 @@ static int parse_one(const cJSON *o, struct cond *c, const char *file, const cha
 			       depth))
 			bad = 1;
 		else if (!c->sub->n)
-			bad |= report(errs, file, path, "any/none/all need a non-empty 'where' list");
+			bad |= report(errs, file, path, "any/none/all/or need a non-empty 'where' list");
 		break;
 	default:
 		break;

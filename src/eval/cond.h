@@ -13,7 +13,21 @@
  * equal the booleans (Defender and Resource Graph return "True" and "true").
  *
  * Operators: eq ne in not_in exists missing true false ge gt le lt
- * contains not_contains prefix len_ge len_le len_eq any none all.
+ * contains not_contains contains_any prefix suffix len_ge len_le len_eq
+ * age_ge age_le any none all or.
+ *
+ *   contains_any  the array (or string) holds one of "values"
+ *   suffix        the string ends with "value" ("/roleDefinitions/<guid>")
+ *   age_ge/age_le the value is a date whose age in days (now minus the
+ *                 date, now from time_now()) is at least / at most "value";
+ *                 a future date has a negative age, so {"op": "age_le",
+ *                 "value": -365} means "a year or more in the future"
+ *   or            true when any condition of "where" holds on the value at
+ *                 "path" (the document itself when "path" is omitted)
+ *
+ * An element of an array judged by any/none/all is itself a document: a
+ * condition with an empty "path" ("") judges the element's own value, e.g.
+ * the strings of "methodsRegistered".
  */
 #ifndef AZMAT_COND_H
 #define AZMAT_COND_H
@@ -28,6 +42,7 @@ enum cond_op {
 	COND_EQ, COND_NE, COND_IN, COND_NOT_IN, COND_EXISTS, COND_MISSING, COND_TRUE,
 	COND_FALSE, COND_GE, COND_GT, COND_LE, COND_LT, COND_CONTAINS, COND_NOT_CONTAINS,
 	COND_PREFIX, COND_LEN_GE, COND_LEN_LE, COND_LEN_EQ, COND_ANY, COND_NONE, COND_ALL,
+	COND_CONTAINS_ANY, COND_SUFFIX, COND_AGE_GE, COND_AGE_LE, COND_OR,
 };
 
 struct cond_list;
@@ -37,7 +52,7 @@ struct cond {
 	enum cond_op op;
 	const struct cJSON *value;   /* "value" or "values", borrowed */
 	const struct cJSON *dflt;    /* "default", borrowed, or NULL */
-	struct cond_list *sub;       /* any/none/all: conditions on each element (owned) */
+	struct cond_list *sub;       /* any/none/all/or: nested conditions (owned) */
 };
 
 struct cond_list {

@@ -19,7 +19,17 @@
  */
 #define EVALUATOR_LIST(X) \
 	X(property) \
-	X(count)
+	X(count) \
+	X(coverage) \
+	X(diag_settings) \
+	X(holders) \
+	X(tags) \
+	X(nsg_open_ports) \
+	X(ca_policies) \
+	X(ca_exclusions) \
+	X(pim_standing) \
+	X(activity_alerts) \
+	X(subnets)
 
 #define EVAL_DECL(n) extern const struct evaluator eval_##n __attribute__((weak));
 EVALUATOR_LIST(EVAL_DECL)
@@ -157,7 +167,10 @@ void eval_run_array(const struct cat_check *check, const cJSON *docs, struct che
 		const cJSON *part = cJSON_GetObjectItemCaseSensitive(d, "part");
 		struct eval_ctx ctx = { 0, NULL, NULL };
 
-		if (cJSON_IsObject(inner) && cJSON_IsNumber(part) && part->valuedouble >= 0) {
+		if (cJSON_IsObject(inner) && cJSON_IsNumber(part)) {
+			/* A part number no source can have: not a document of this check. */
+			if (!(part->valuedouble >= 0 && part->valuedouble < SOURCE_MAXPARTS))
+				continue;
 			ctx.part = (size_t)part->valuedouble;
 			eval_run_doc(&run, inner, &ctx);
 		} else {

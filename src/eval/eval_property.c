@@ -98,29 +98,13 @@ static void *begin(const struct cat_check *check)
 static void doc(void *state, const cJSON *d, const struct eval_ctx *ctx)
 {
 	struct state *s = state;
-	int fail;
 
 	if (s->part >= 0 && (size_t)s->part != ctx->part)
 		return;
 	if (!cond_match(&s->where, d))
 		return;
 	s->total++;
-	fail = cond_first_failure(&s->require, d);
-	if (fail < 0) {
-		s->healthy++;
-		return;
-	}
-	if (s->offenders.noffenders >= EVAL_OFFENDERS_MAX)
-		return;
-	if (s->detail) {
-		check_result_add_offender(&s->offenders, eval_doc_id(d), eval_doc_name(d, s->name),
-					  s->detail);
-	} else {
-		char why[256];
-		eval_explain(&s->require.c[fail], d, why, sizeof(why));
-		check_result_add_offender(&s->offenders, eval_doc_id(d), eval_doc_name(d, s->name),
-					  why);
-	}
+	s->healthy += (unsigned long)eval_judge(&s->require, d, &s->offenders, s->name, s->detail);
 }
 
 static void finish(void *state, const struct cat_check *check, struct check_result *r)
@@ -128,19 +112,13 @@ static void finish(void *state, const struct cat_check *check, struct check_resu
 	struct state *s = state;
 	const char *noun = eval_param_str(check, "noun", "resources");
 	const char *empty = eval_param_str(check, "empty", "nothing-in-scope");
-	size_t i;
 
-	eval_verdict(r, s->healthy, s->total, noun, empty);
-	if (s->any && s->total) {
-		r->status = s->healthy ? CHECK_PASS : CHECK_FAIL;
-		if (s->healthy)
-			return;
+	if (s->any && s->healthy) {
+		eval_verdict(r, s->healthy, s->total, noun, empty);
+		r->status = CHECK_PASS;
+		return;
 	}
-	for (i = 0; i < s->offenders.noffenders; i++)
-		check_result_add_offender(r, s->offenders.offenders[i].id,
-					  s->offenders.offenders[i].name,
-					  s->offenders.offenders[i].detail);
-	r->offending_total = s->total - s->healthy;
+	eval_verdict_offenders(r, s->healthy, s->total, noun, empty, &s->offenders);
 }
 
 static void release(void *state)

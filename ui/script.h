@@ -1,0 +1,40 @@
+/*
+ * Test and batch scripts (tig's TIG_SCRIPT idea): one action per line, by
+ * name, so that rebinding a key does not break a test. Pure parsing.
+ *
+ *   # a comment; blank lines are skipped
+ *   down                       any action name from action.h
+ *   step 3                     ACT_GOTO_STEP with its argument
+ *   type Not used here\n       text typed into a prompt or the editor
+ *                              (\n, \t and \\ are escapes)
+ *   key Ctrl-S                 a key, looked up in the key table
+ *   resize 132 43              COLUMNS LINES
+ *   click 5 10                 LINE COLUMN (also wheel-up, wheel-down)
+ *   dump screens/item.txt      write the screen as text
+ */
+#ifndef AZMAT_UI_SCRIPT_H
+#define AZMAT_UI_SCRIPT_H
+
+#include <stdint.h>
+
+#include "action.h"
+#include "err.h"
+
+enum script_kind { SCRIPT_SKIP, SCRIPT_INPUT, SCRIPT_KEY };
+
+struct script_cmd {
+	enum script_kind kind;
+	struct ui_input in; /* SCRIPT_INPUT; in.text points into text */
+	uint32_t key;       /* SCRIPT_KEY */
+	char *text;         /* owned: the argument of type and dump */
+};
+
+/*
+ * Parse one line (without its newline). On success fills *out (release it
+ * with script_cmd_release()); AZ_ERR_PARSE with a message otherwise.
+ */
+enum az_err script_parse(const char *line, struct script_cmd *out /* OUT: on success */,
+			 struct errmsg *em);
+void script_cmd_release(struct script_cmd *c);
+
+#endif

@@ -1,0 +1,261 @@
+/*
+ * The TUI as a pure state machine (DESIGN.md section 2, STYLE.md
+ * "Separating UI from state"): struct ui_state is plain data, ui_apply()
+ * changes it for one input and returns effect flags, and the app layer
+ * (src/cli/tui_app.c) performs the effects (store writes, loading) and
+ * feeds the results back through the ui_*() functions below. Nothing here
+ * does I/O or includes curses, SQLite or libcurl.
+ *
+ * Saving: an answer is never shown as given until it is stored. The
+ * reducer puts the answer it wants written in req.answer and returns
+ * UE_SAVE_ANSWER; the answers the screens show change only when the app
+ * calls ui_answer_saved() after the commit. A prompt or the note editor
+ * stays open, with its text, until then; if the write fails
+ * (ui_failed()) it stays open with the error, so nothing typed is lost.
+ *
+ * Ownership: the state owns everything in it (assessments, answers, the
+ * request fields) unless a comment says borrowed. The catalog is borrowed
+ * and must outlive the state.
+ */
+#ifndef AZMAT_UI_H
+#define AZMAT_UI_H
+
+#include <stddef.h>
+
+#include "action.h"
+#include "catalog.h"
+#include "editor.h"
+#include "keymap.h"
+#include "model.h"
+#include "progress.h"
+#include "search.h"
+
+/* X(enum, name) */
+#define UI_SCREEN_LIST(X) \
+	X(SCR_ASSESSMENTS, "assessments") \
+	X(SCR_OVERVIEW, "overview") \
+	X(SCR_STEP, "step") \
+	X(SCR_ITEM, "item") \
+	X(SCR_HELP, "help") \
+	X(SCR_SEARCH, "search") \
+	X(SCR_SCORE, "score") \
+	X(SCR_PLAN, "plan") \
+	X(SCR_COMPARE, "compare") \
+	X(SCR_EXPORT, "export")
+
+enum ui_screen {
+#define UI_SCREEN_ENUM(e, name) e,
+	UI_SCREEN_LIST(UI_SCREEN_ENUM)
+#undef UI_SCREEN_ENUM
+	SCR__COUNT
+};
+
+const char *ui_screen_name(enum ui_screen s);
+/* SCR__COUNT when unknown. */
+enum ui_screen ui_screen_parse(const char *name);
+
+/* The effects ui_apply() asks for; the app layer performs them. */
+enum ui_effect {
+	UE_REDRAW = 1 << 0,
+	UE_SAVE_ANSWER = 1 << 1,   /* store req.answer for the open assessment */
+	UE_SAVE_POSITION = 1 << 2, /* store req.pos for req.aid */
+	UE_LOAD_LIST = 1 << 3,     /* reload the assessments: ui_set_list() */
+	UE_OPEN = 1 << 4,          /* load assessment req.aid: ui_set_open() */
+	UE_CREATE = 1 << 5,        /* create from req.fields, then open it */
+	UE_UPDATE = 1 << 6,        /* update req.aid from req.fields */
+	UE_DELETE = 1 << 7,        /* delete req.aid */
+	UE_DEMO = 1 << 8,          /* create or reopen the demo assessment, open it */
+	UE_RESCORE = 1 << 9,       /* answers changed: recompute scores if scoring exists */
+	UE_DUMP = 1 << 10,         /* write the screen as text to req.path */
+	UE_QUIT = 1 << 11,
+};
+
+enum ui_flags {
+	UI_UTF8 = 1 << 0,   /* the locale is UTF-8: Unicode borders and bars */
+	UI_COLOR = 1 << 1,  /* colours may be used (not NO_COLOR, terminal has them) */
+	UI_DEMO = 1 << 2,   /* the demo assessment can be offered */
+	UI_PRIVATE = 1 << 3, /* the privacy toggle is on */
+};
+
+/* Where the operator is, stored per assessment and restored on open. */
+struct ui_position {
+	enum ui_screen screen; /* SCR_OVERVIEW, SCR_STEP or SCR_ITEM */
+	unsigned step;         /* index 0..8 */
+	unsigned item;         /* index within the step */
+	unsigned question;     /* index within the item */
+	unsigned scroll;       /* the item's guidance pane */
+	unsigned pane;         /* the focused pane */
+};
+
+/* "v1 screen=item step=2 item=0 question=3 scroll=0 pane=0" */
+void ui_position_format(const struct ui_position *p, char *out, size_t n);
+/* Parse what ui_position_format() wrote; -1 (out untouched) when malformed. */
+int ui_position_parse(const char *s, struct ui_position *out /* OUT: on success */);
+
+/* Per screen and pane: the selected row group and the first row shown. */
+struct ui_pane_state {
+	int sel;
+	int top;
+};
+
+#define UI_NPANES 3
+
+/* What ui_sync() learnt from the last frame, for the mouse and paging. */
+struct ui_hit {
+	int present;
+	int list;      /* rows are selectable */
+	int y, x, h, w; /* the rows' area on screen */
+	int top;
+	int *group;    /* group of each visible row (h entries), -1 for none */
+};
+
+enum ui_modal { MODAL_NONE, MODAL_FORM, MODAL_CONFIRM, MODAL_EDITOR };
+
+enum ui_form_kind { FORM_NA, FORM_RISK, FORM_NEW, FORM_RENAME };
+
+#define UI_FORM_FIELDS 4
+
+struct ui_form {
+	enum ui_form_kind kind;
+	size_t n;     /* fields in use */
+	size_t field; /* the focused field */
+	const char *label[UI_FORM_FIELDS];
+	struct editor f[UI_FORM_FIELDS];
+	char error[200];
+	int saving; /* submitted, waiting for the app */
+};
+
+enum ui_msg_kind { MSG_NONE, MSG_INFO, MSG_OK, MSG_ERROR };
+
+/* A later screen (score, plan, compare, export); see ui_register_screen(). */
+struct vm;
+struct ui_state;
+struct ui_screen_ext {
+	const char *title;
+	/*
+	 * Fill the view model's panes for the screen. It is called with one
+	 * pane laid out over the whole body; call vm_layout() for more.
+	 */
+	void (*build)(const struct ui_state *s, const struct catalog *cat, struct vm *vm);
+	/* Handle an input on the screen; NULL: generic list navigation. */
+	unsigned (*apply)(struct ui_state *s, const struct catalog *cat, const struct ui_input *in);
+};
+
+/*
+ * A pane that later work adds to the item screen (the evidence panel): it
+ * appends rows for it to the pane. NULL: no such pane.
+ */
+struct vm_pane;
+typedef void (*ui_item_pane_fn)(const struct ui_state *s, const struct catalog *cat,
+				const struct cat_item *it, int width, struct vm_pane *pane);
+
+struct ui_state {
+	const struct catalog *cat; /* borrowed */
+	unsigned flags;
+	int lines, cols;
+
+	/* The assessments in the store (owned), with their progress. */
+	struct assessment *list;
+	struct progress *list_progress;
+	size_t nlist;
+
+	/* The open assessment (owned), when open is set. */
+	int open;
+	struct assessment a;
+	struct answer_set answers;
+	const char *who; /* borrowed: who answers, for the header */
+
+	/* Hooks filled by later work; absent until then. */
+	int have_scores;
+	double step_score[CAT_NSTEPS]; /* 0..100 when have_scores */
+	int level;                     /* maturity level, -1 when unknown */
+	int level_provisional;
+	const struct ui_screen_ext *ext[SCR__COUNT];
+	ui_item_pane_fn item_pane;
+	const char *item_pane_title;
+
+	/* Navigation. */
+	enum ui_screen screen;
+	enum ui_screen back; /* where help and search return to */
+	unsigned step, item; /* the step and item shown (indexes) */
+	int focus[SCR__COUNT];
+	struct ui_pane_state pane[SCR__COUNT][UI_NPANES];
+	struct ui_hit hit[UI_NPANES];
+	int paste; /* inside a bracketed paste */
+
+	/* Dialogs. */
+	enum ui_modal modal;
+	struct ui_form form;
+	struct editor note;
+	int note_saving;
+
+	/* Search. */
+	struct editor query;
+	struct search_hits hits;
+
+	/* The status message. */
+	enum ui_msg_kind msg_kind;
+	char msg[300];
+
+	/* What the app is asked to do (see enum ui_effect). */
+	struct {
+		long long aid;
+		struct answer answer;
+		struct ui_position pos;
+		char *name, *org, *tenant, *assessor;
+		char *path;
+	} req;
+};
+
+/* Initialise s for cat (borrowed) at lines x cols with flags. */
+void ui_init(struct ui_state *s, const struct catalog *cat, int lines, int cols, unsigned flags);
+void ui_release(struct ui_state *s);
+
+/*
+ * Register a later screen (the app layer does this for each one built).
+ * Its key works and help lists it only once registered.
+ */
+void ui_register_screen(struct ui_state *s, enum ui_screen scr, const struct ui_screen_ext *ext);
+/* True when scr can be shown (built in, or registered). */
+int ui_screen_available(const struct ui_state *s, enum ui_screen scr);
+/* The screen an action opens (ACT_SCORE: SCR_SCORE ...), SCR__COUNT for none. */
+enum ui_screen ui_action_screen(enum ui_action a);
+/* False for the action of a later screen that is not registered. */
+int ui_action_available(const struct ui_state *s, enum ui_action a);
+
+/*
+ * The key contexts active now, most specific first (for keymap_lookup()).
+ * Returns how many were written to out (room for CTX__COUNT).
+ */
+size_t ui_contexts(const struct ui_state *s, enum ui_context *out);
+
+/* Apply one input; returns enum ui_effect flags. Never does I/O. */
+unsigned ui_apply(struct ui_state *s, const struct ui_input *in);
+
+/* ---- feeding results back (the app layer calls these) ---------------- */
+
+/* Replace the assessment list; takes ownership of list and prog (may be NULL). */
+void ui_set_list(struct ui_state *s, struct assessment *list, struct progress *prog, size_t n);
+/*
+ * Show an opened assessment. Takes ownership of *a and *answers (both left
+ * empty). position is the stored position (NULL or malformed: overview).
+ */
+void ui_set_open(struct ui_state *s, struct assessment *a, struct answer_set *answers,
+		 const char *position);
+/* The answer in req.answer was stored: show it, close its prompt. */
+void ui_answer_saved(struct ui_state *s);
+/* An effect failed: show msg as an error; prompts and the editor stay open. */
+void ui_failed(struct ui_state *s, unsigned effect, const char *msg);
+/* Set the status message. */
+void ui_message(struct ui_state *s, enum ui_msg_kind kind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The current position (for saving on exit). */
+void ui_position_get(const struct ui_state *s, struct ui_position *out);
+
+/*
+ * After drawing: remember what the view model computed (scroll offsets kept
+ * in range, the rows on screen for the mouse and paging).
+ */
+void ui_sync(struct ui_state *s, const struct vm *vm);
+
+#endif
