@@ -68,7 +68,8 @@ mock_start() {
 	python3 "$src/tests/mock/server.py" --tenant "$tenant" --cert "$tmp/certs/server.pem" \
 		--key "$tmp/certs/server.key" --port-file "$tmp/ports.json" \
 		--secret-file "$tmp/secret" --client-cert "$tmp/certs/client.crt" \
-		--federated-token "$tmp/federated.jwt" --identity-header "$identity_header" "$@" &
+		--federated-token "$tmp/federated.jwt" --identity-header "$identity_header" \
+		--catalog "$AZMAT_CATALOG" "$@" &
 	mock_pid=$!
 	for _ in $(seq 1 100); do
 		[ -f "$tmp/ports.json" ] && break

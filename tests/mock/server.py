@@ -75,6 +75,109 @@ GRAPH_LICENCES = [
     ("/v1.0/rolemanagement/directory/roleassignmentschedule", ["AAD_PREMIUM_P2"], "pim"),
 ]
 
+GENERAL_ARM_ROLES = {"owner", "contributor", "reader"}
+
+
+def arg_selector(query):
+    """The table a Resource Graph query reads and the types it selects."""
+    table = (re.match(r"\s*(\w+)", query or "") or [None, ""])[1].lower()
+    types = set(t.lower() for t in TYPE_EQ.findall(query or ""))
+    for group in TYPE_IN.findall(query or ""):
+        types.update(x.strip().strip("'\"").lower() for x in group.split(","))
+    return table, frozenset(types)
+
+
+class Needs:
+    """What each request needs, from the catalog: a request that is a part of
+    a check's source is served when at least one such check has everything
+    it needs (its licence, and each comma-separated item of its permission),
+    and refused with the licence error or the 403 otherwise."""
+
+    def __init__(self, catalog, tenant_id):
+        self.parts = []  # (api, matcher, check)
+        if not catalog or not os.path.exists(os.path.join(catalog, "catalog.json")):
+            return
+        with open(os.path.join(catalog, "catalog.json")) as f:
+            files = json.load(f).get("checks", [])
+        for rel in files:
+            with open(os.path.join(catalog, rel)) as f:
+                for check in json.load(f)["checks"]:
+                    src = check["source"]
+                    need = {"id": check["id"], "licence": check.get("licence"),
+                            "reqs": [r.strip() for r in check.get("permission", "").split(",") if r.strip()]}
+                    for part in src.get("parts", [src]):
+                        self.parts.append(self._matcher(part, tenant_id) + (need,))
+
+    @staticmethod
+    def _matcher(part, tenant_id):
+        if part["api"] == "resourcegraph":
+            return ("arg", arg_selector(part["query"]))
+        if part["api"] == "graph":
+            q = urllib.parse.parse_qs(part.get("query", ""), keep_blank_values=True)
+            return ("graph", (part["path"].lower(), {k: v[0] for k, v in q.items()}))
+        rx = re.escape(part["path"]).replace(re.escape("{subscriptionId}"), "[^/]+")
+        rx = rx.replace(re.escape("{resourceId}"), "/subscriptions/.+").replace(re.escape("{tenantId}"), re.escape(tenant_id))
+        return ("arm", re.compile(rx + "$", re.I))
+
+    def checks(self, api, path, query=None, selector=None):
+        out = []
+        for kind, m, need in self.parts:
+            if kind != api:
+                continue
+            if api == "arg" and m == selector:
+                out.append(need)
+            elif api == "graph" and m[0] == path.lower() and all(query.get(k) == v for k, v in m[1].items()):
+                out.append(need)
+            elif api == "arm" and m.match(path):
+                out.append(need)
+        return out
+
+    @staticmethod
+    def graph_held(want, held):
+        """As Graph grants it (and as azmat's pre-flight reckons): the permission, its
+        ReadWrite twin, or Directory.Read.All for reading directory objects."""
+        twin = want.replace(".Read.", ".ReadWrite.")
+        if want in held or twin in held:
+            return True
+        directory = {"Directory.Read.All", "Directory.ReadWrite.All"} & set(held)
+        return bool(directory) and want.split(".")[0] in ("User", "Group", "Application", "Organization", "Device") \
+            or bool(directory) and want == "RoleManagement.Read.Directory"
+
+    @staticmethod
+    def unmet(need, principal, licences, api):
+        """The first thing need lacks for a request to api: ("licence", ...), ("permission", ...) or None."""
+        lic = need["licence"] or ""
+        if "P2" in lic and "AAD_PREMIUM_P2" not in licences:
+            return ("licence", "p2")
+        if "P1" in lic and not {"AAD_PREMIUM", "AAD_PREMIUM_P2"} & licences:
+            return ("licence", "p1")
+        arm = set(r.get("role", "").lower() for r in principal.get("armRoles", []))
+        for req in need["reqs"]:
+            if req.endswith("(Entra ID role)"):
+                held = principal.get("directoryRoles")
+                if held is not None and req[: -len("(Entra ID role)")].strip() not in held:
+                    return ("permission", req)
+            elif "." in req:
+                held = principal.get("graphRoles")
+                if api == "graph" and held is not None and not Needs.graph_held(req, held):
+                    return ("permission", req)
+            elif api != "graph" and principal.get("armRoles") is not None:
+                if not (arm & GENERAL_ARM_ROLES or req.lower() in arm):
+                    return ("permission", req)
+        return None
+
+    def verdict(self, st, api, path, query=None, selector=None):
+        """None to serve; else what the first matching check lacks."""
+        found = self.checks(api, path, query, selector)
+        first = None
+        for need in found:
+            miss = self.unmet(need, st.tenant.principal, st.tenant.licences, api)
+            if miss is None:
+                return None
+            first = first or miss
+        return first
+
+
 TYPE_EQ = re.compile(r"\btype\s*(?:=~|==)\s*'([^']*)'", re.I)
 TYPE_IN = re.compile(r"\btype\s+in~?\s*\(([^)]*)\)", re.I)
 
@@ -190,6 +293,7 @@ class State:
     def __init__(self, args):
         self.args = args
         self.tenant = Tenant(args.tenant)
+        self.needs = Needs(args.catalog, self.tenant.tenant_id)
         self.lock = threading.RLock()
         self.tokens = {}  # token -> {"aud", "exp", "kind"}
         self.refresh = {}  # refresh token -> True (kept after use, for /_mock/tokens)
@@ -674,6 +778,9 @@ class Handler(BaseHTTPRequestHandler):
                                   "to perform action over scope '%s' or the scope is invalid." % (
                                       t.principal.get("appId", ""), t.principal.get("objectId", ""),
                                       path))
+        miss = self.st.needs.verdict(self.st, "arm", path)
+        if miss:
+            return self.refuse("arm", miss)
         body = t.body("arm", path)
         if body is None and path.lower() == "/subscriptions":
             body = self.subscription_list()
@@ -754,15 +861,12 @@ class Handler(BaseHTTPRequestHandler):
             query = req["query"]
         except (ValueError, KeyError, TypeError):
             return self.arm_error(400, "BadRequest", "The request body is not a query.")
-        table = (re.match(r"\s*(\w+)", query) or [None, ""])[1].lower()
+        table, types = arg_selector(query)
         if table not in self.st.tenant.tables and table not in (
                 "resources", "resourcecontainers", "authorizationresources", "policyresources",
                 "securityresources", "recoveryservicesresources", "advisorresources",
                 "networkresources", "healthresources"):
             return self.arm_error(400, "BadRequest", "Table '%s' is unknown." % table)
-        types = set(t.lower() for t in TYPE_EQ.findall(query))
-        for group in TYPE_IN.findall(query):
-            types.update(x.strip().strip("'\"").lower() for x in group.split(","))
         subs = req.get("subscriptions")
         readable = self.st.tenant.readable_subscriptions()
         if subs is not None:
@@ -771,6 +875,9 @@ class Handler(BaseHTTPRequestHandler):
                 subs &= readable
         elif readable is not None:
             subs = readable
+        miss = self.st.needs.verdict(self.st, "arg", None, selector=(table, types))
+        if miss:
+            return self.refuse("arm", miss)
         rows = self.st.tenant.arg_rows(table, types, subs)
         opts = req.get("options") or {}
         top = max(1, min(int(opts.get("$top", 100)), 1000))
@@ -796,8 +903,12 @@ class Handler(BaseHTTPRequestHandler):
         path = self.url_path.rstrip("/")
         low = path.lower()
         roles = t.principal.get("graphRoles")
-        with st.lock:
-            info = st.tokens.get(self.bearer(), {})
+        query = {k: v[0] for k, v in self.query.items() if k.lower() != "$skiptoken"}
+        if st.needs.checks("graph", path, query):
+            miss = st.needs.verdict(st, "graph", path, query)
+            if miss:
+                return self.refuse("graph", miss)
+            return self.graph_body(path, low)
         for prefix, perms in GRAPH_PERMISSIONS:
             if low.startswith(prefix) and roles is not None and not set(perms) & set(roles):
                 return self.graph_error(403, "Authorization_RequestDenied",
@@ -817,6 +928,11 @@ class Handler(BaseHTTPRequestHandler):
                 not {"AAD_PREMIUM", "AAD_PREMIUM_P2"} & t.licences:
             return self.graph_error(403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
                                     "Neither tenant is B2C or tenant doesn't have premium license")
+        return self.graph_body(path, low)
+
+    def graph_body(self, path, low):
+        st = self.st
+        t = st.tenant
         body = t.body("graph", path)
         if body is None and low == "/v1.0/subscribedskus":
             body = {"value": [{"skuPartNumber": plan, "capabilityStatus": "Enabled",
@@ -828,8 +944,21 @@ class Handler(BaseHTTPRequestHandler):
         if body is None:
             return self.graph_error(404, "Request_ResourceNotFound",
                                     "No mock response for '%s'." % path)
-        del info
         self.send_list(body, st.graph_page, "@odata.nextLink")
+
+    def refuse(self, api, miss):
+        what, detail = miss
+        if what == "licence" and detail == "p2" and api == "graph":
+            return self.graph_error(400, "AadPremiumLicenseRequired", "The tenant needs an AAD Premium 2 license.")
+        if what == "licence":
+            err = self.graph_error if api == "graph" else self.arm_error
+            return err(403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
+                       "Neither tenant is B2C or tenant doesn't have premium license")
+        if api == "graph":
+            return self.graph_error(403, "Authorization_RequestDenied",
+                                    "Insufficient privileges to complete the operation.")
+        return self.arm_error(403, "AuthorizationFailed",
+                              "The client does not have authorization to perform this action (%s)." % detail)
 
 
 class Server(ThreadingHTTPServer):
@@ -870,6 +999,8 @@ def main():
     ap.add_argument("--arm-page", type=int, default=100)
     ap.add_argument("--graph-page", type=int, default=100)
     ap.add_argument("--preload", action="store_true", help="read every answer into memory first")
+    ap.add_argument("--catalog", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "roadmap"),
+                    help="the catalog whose checks say what each request needs")
     args = ap.parse_args()
     # hand the interpreter lock over quickly: many threads wait on sockets and sleeps
     sys.setswitchinterval(0.0005)
