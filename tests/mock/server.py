@@ -94,7 +94,9 @@ class Needs:
     and refused with the licence error or the 403 otherwise."""
 
     def __init__(self, catalog, tenant_id):
-        self.parts = []  # (api, matcher, check)
+        # indexed for speed: Resource Graph by (table, types), Graph by path, ARM by the
+        # literal end of the path template (then its regular expression)
+        self.arg, self.graph, self.arm = {}, {}, []
         if not catalog or not os.path.exists(os.path.join(catalog, "catalog.json")):
             return
         with open(os.path.join(catalog, "catalog.json")) as f:
@@ -106,31 +108,29 @@ class Needs:
                     need = {"id": check["id"], "licence": check.get("licence"),
                             "reqs": [r.strip() for r in check.get("permission", "").split(",") if r.strip()]}
                     for part in src.get("parts", [src]):
-                        self.parts.append(self._matcher(part, tenant_id) + (need,))
+                        self._add(part, tenant_id, need)
 
-    @staticmethod
-    def _matcher(part, tenant_id):
+    def _add(self, part, tenant_id, need):
         if part["api"] == "resourcegraph":
-            return ("arg", arg_selector(part["query"]))
-        if part["api"] == "graph":
+            self.arg.setdefault(arg_selector(part["query"]), []).append(need)
+        elif part["api"] == "graph":
             q = urllib.parse.parse_qs(part.get("query", ""), keep_blank_values=True)
-            return ("graph", (part["path"].lower(), {k: v[0] for k, v in q.items()}))
-        rx = re.escape(part["path"]).replace(re.escape("{subscriptionId}"), "[^/]+")
-        rx = rx.replace(re.escape("{resourceId}"), "/subscriptions/.+").replace(re.escape("{tenantId}"), re.escape(tenant_id))
-        return ("arm", re.compile(rx + "$", re.I))
+            self.graph.setdefault(part["path"].lower(), []).append(({k: v[0] for k, v in q.items()}, need))
+        else:
+            path = part["path"]
+            tail = path[path.rfind("}") + 1:].lower()
+            rx = re.escape(path).replace(re.escape("{subscriptionId}"), "[^/]+")
+            rx = rx.replace(re.escape("{resourceId}"), "/subscriptions/.+").replace(
+                re.escape("{tenantId}"), re.escape(tenant_id))
+            self.arm.append((tail, re.compile(rx + "$", re.I), need))
 
     def checks(self, api, path, query=None, selector=None):
-        out = []
-        for kind, m, need in self.parts:
-            if kind != api:
-                continue
-            if api == "arg" and m == selector:
-                out.append(need)
-            elif api == "graph" and m[0] == path.lower() and all(query.get(k) == v for k, v in m[1].items()):
-                out.append(need)
-            elif api == "arm" and m.match(path):
-                out.append(need)
-        return out
+        if api == "arg":
+            return self.arg.get(selector, [])
+        if api == "graph":
+            return [n for q, n in self.graph.get(path.lower(), []) if all(query.get(k) == v for k, v in q.items())]
+        low = path.lower()
+        return [n for tail, rx, n in self.arm if low.endswith(tail) and rx.match(path)]
 
     @staticmethod
     def graph_held(want, held):
