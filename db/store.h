@@ -90,7 +90,8 @@ enum az_err store_assessment_delete(struct store *st, long long id, struct errms
 enum az_err store_answers_load(struct store *st, long long assessment_id,
 			       struct answer_set *out, struct errmsg *em);
 /*
- * Write a's value, reason, owner, expiry and note for a->question_id in one
+ * Write a's value, reason, owner, expiry, note, suggested value and
+ * override reason (migration 005) for a->question_id in one
  * transaction, recording each changed field in the history with who and
  * source. The write is durable when this returns AZ_OK. Refused with
  * AZ_ERR_READONLY when the assessment is signed off and AZ_ERR_NOTFOUND when

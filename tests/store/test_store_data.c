@@ -141,6 +141,52 @@ static void test_answers_history_and_reopen(void)
 	T_EQ_INT(raw_int(tpath("b.db"), "SELECT count(*) FROM setting"), 0);
 }
 
+/* Migration 005: the suggestion and the override reason round-trip with their history. */
+static void test_suggestion_and_override(void)
+{
+	struct store *st = open_new("s.db");
+	struct errmsg em = ERRMSG_INIT;
+	struct answer_set set = ANSWER_SET_INIT;
+	struct history_entry *h = NULL;
+	const struct answer *got;
+	struct answer a;
+	size_t n = 0, i, overrides = 0;
+	long long id = new_assessment(st, "Suggestions");
+
+	answer_init(&a, "4a.1");
+	a.value = ANSWER_FULLY;
+	a.suggested = ANSWER_PARTIAL;
+	free(a.override_reason);
+	a.override_reason = xstrdup("the ninth admin is a break-glass account");
+	T_EQ_INT(store_answer_put(st, id, &a, "dana", "tui", &em), AZ_OK);
+	answer_release(&a);
+	answer_init(&a, "4a.2");
+	a.value = ANSWER_LARGELY;
+	a.suggested = ANSWER_LARGELY;
+	T_EQ_INT(store_answer_put(st, id, &a, "dana", "tui", &em), AZ_OK);
+	answer_release(&a);
+	T_EQ_INT(store_answers_load(st, id, &set, &em), AZ_OK);
+	got = answer_set_find(&set, "4a.1");
+	T_REQUIRE(got != NULL);
+	T_EQ_INT(got->suggested, ANSWER_PARTIAL);
+	T_EQ_STR(got->override_reason, "the ninth admin is a break-glass account");
+	got = answer_set_find(&set, "4a.2");
+	T_REQUIRE(got != NULL);
+	T_EQ_INT(got->suggested, ANSWER_LARGELY);
+	T_EQ_STR(got->override_reason, "");
+	answer_set_release(&set);
+	T_EQ_INT(store_history_list(st, id, "4a.1", &h, &n, &em), AZ_OK);
+	for (i = 0; i < n; i++)
+		if (!strcmp(h[i].field, "override"))
+			overrides++;
+	T_EQ_INT(overrides, 1);
+	store_history_free(h, n);
+	/* an answer without a suggestion stores NULL, not "" */
+	put(st, id, "1a.1", ANSWER_PARTIAL, "", "dana", AZ_OK);
+	store_close(&st);
+	T_EQ_INT(raw_int(tpath("s.db"), "SELECT count(*) FROM answer WHERE suggested IS NULL"), 1);
+}
+
 static void test_answer_to_missing_or_signed_off(void)
 {
 	struct store *st = open_new("c.db");
@@ -282,6 +328,7 @@ int main(void)
 {
 	T_RUN(test_assessments_round_trip);
 	T_RUN(test_answers_history_and_reopen);
+	T_RUN(test_suggestion_and_override);
 	T_RUN(test_answer_to_missing_or_signed_off);
 	T_RUN(test_settings);
 	T_RUN(test_evidence_runs);
