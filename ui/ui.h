@@ -216,9 +216,9 @@ struct ui_plan_view {
 
 /* What to export and where (ui_export.c). */
 #define UI_EXPORT_LIST(X) \
-	X(EXPORT_REPORT, "report", "the full report") \
-	X(EXPORT_PLAN, "plan", "the plan and exceptions") \
-	X(EXPORT_DIFF, "diff", "the comparison")
+	X(EXPORT_REPORT, "report", "Report") \
+	X(EXPORT_PLAN, "plan", "Plan") \
+	X(EXPORT_DIFF, "diff", "Comparison")
 
 enum ui_export_what {
 #define UI_EXPORT_ENUM(e, id, label) e,

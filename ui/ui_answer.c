@@ -88,14 +88,10 @@ static int na_refused(struct ui_state *s, const struct cat_question *q)
 	if (!r)
 		return 0;
 	if (r->total)
-		ui_message(s, MSG_ERROR,
-			   "not applicable refused: check %s judged %lu resource%s, so the scope "
-			   "exists; answer 1-5, or r to accept the risk",
-			   r->check_id, r->total, r->total == 1 ? "" : "s");
+		ui_message(s, MSG_ERROR, "n/a refused: the evidence found %lu resource%s in scope (%s)",
+			   r->total, r->total == 1 ? "" : "s", r->check_id);
 	else
-		ui_message(s, MSG_ERROR,
-			   "not applicable refused: check %s found the scope in the tenant; "
-			   "answer 1-5, or r to accept the risk",
+		ui_message(s, MSG_ERROR, "n/a refused: the evidence shows the scope exists (%s)",
 			   r->check_id);
 	return 1;
 }

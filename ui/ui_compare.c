@@ -69,8 +69,8 @@ void ui_set_compare(struct ui_state *s, struct assessment *a, struct answer_set 
 	s->pane[SCR_COMPARE][0].sel = 0;
 	s->pane[SCR_COMPARE][0].top = 0;
 	s->pane[SCR_COMPARE][1].top = 0;
-	ui_message(s, MSG_OK, "comparing with assessment %lld (%s)", c->a.id,
-		   c->open_is_after ? "before the open one" : "after the open one");
+	ui_message(s, MSG_OK, "comparing %lld (before) with %lld (after)",
+		   c->open_is_after ? c->a.id : s->a.id, c->open_is_after ? s->a.id : c->a.id);
 }
 
 /* The assessments that can be chosen: every one in the list but the open one. */

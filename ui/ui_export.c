@@ -212,8 +212,7 @@ void ui_export_exists(struct ui_state *s)
 void ui_exported(struct ui_state *s, size_t bytes)
 {
 	s->export.overwrite = 0;
-	ui_message(s, MSG_OK, "wrote %s (%zu bytes, readable by you alone)", s->req.path ? s->req.path : "",
-		   bytes);
+	ui_message(s, MSG_OK, "wrote %s (%zu KiB)", s->req.path ? s->req.path : "", (bytes + 1023) / 1024);
 }
 
 static int rows_len(const struct ui_state *s, int pane)

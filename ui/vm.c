@@ -64,7 +64,9 @@ void vm_cell(struct vm_row *row, const char *text, int width, enum vm_style styl
 	struct buf clean = BUF_INIT(BUF_MAX_DEFAULT), cell = BUF_INIT(BUF_MAX_DEFAULT);
 
 	text_clean(&clean, text ? text : "", 0);
-	text_pad(&cell, clean.data, clean.len, width);
+	text_pad(&cell, clean.data, clean.len, width > 1 ? width - 1 : width);
+	if (width > 1)
+		buf_addch(&cell, ' ');
 	vm_row_add_raw(row, cell.data, cell.len, style);
 	buf_release(&clean);
 	buf_release(&cell);

@@ -104,7 +104,10 @@ struct vm_row *vm_row_new(struct vm_pane *p, int group);
 void vm_row_add(struct vm_row *row, const char *text, enum vm_style style);
 /* Append text already clean for the screen. */
 void vm_row_add_raw(struct vm_row *row, const char *text, size_t n, enum vm_style style);
-/* Append text (cleaned here) cut or padded to exactly width columns. */
+/*
+ * Append text (cleaned here) as a cell of exactly width columns: cut to
+ * width - 1 and padded, so that a blank column separates cells.
+ */
 void vm_cell(struct vm_row *row, const char *text, int width, enum vm_style style);
 /* Add one row holding text in style. */
 struct vm_row *vm_line(struct vm_pane *p, int group, const char *text, enum vm_style style);

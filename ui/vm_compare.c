@@ -142,14 +142,26 @@ static void details(const struct ui_state *s, const struct diff *f, struct vm_pa
 
 	vm_set_title(d, "%s", it ? it->id : "Changes");
 	if (it) {
+		size_t k = 0;
 		vm_line(d, -1, "This item's answers", VS_HEADING);
-		for (i = 0; i < f->nanswers; i++)
-			if (f->answers[i].q->item == it)
-				answer_change(s, &f->answers[i], d);
+		for (i = 0; i < f->nanswers; i++) {
+			if (f->answers[i].q->item != it)
+				continue;
+			answer_change(s, &f->answers[i], d);
+			k++;
+		}
+		if (!k)
+			vm_line(d, -1, "  unchanged", VS_DIM);
+		k = 0;
 		vm_line(d, -1, "This item's evidence", VS_HEADING);
-		for (i = 0; i < f->nflips; i++)
-			if (about(f->flips[i].check, it))
-				flip(s, &f->flips[i], d);
+		for (i = 0; i < f->nflips; i++) {
+			if (!about(f->flips[i].check, it))
+				continue;
+			flip(s, &f->flips[i], d);
+			k++;
+		}
+		if (!k)
+			vm_line(d, -1, "  unchanged", VS_DIM);
 		vm_line(d, -1, "", VS_TEXT);
 	}
 	snprintf(line, sizeof(line), "Evidence flips (%zu)", f->nflips);

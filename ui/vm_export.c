@@ -18,7 +18,7 @@ static void choice(struct vm_pane *p, int group, const char *label, const char *
 
 	vm_cell(r, label, 10, VS_BOLD);
 	snprintf(v, sizeof(v), "%s %s %s", utf8 ? "\xe2\x97\x82" : "<", value, utf8 ? "\xe2\x96\xb8" : ">");
-	vm_cell(r, v, 16, VS_KEY);
+	vm_cell(r, v, 18, VS_KEY);
 	vm_row_add(r, note, VS_DIM);
 }
 

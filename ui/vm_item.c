@@ -96,12 +96,10 @@ static void question(const struct ui_state *s, struct vm_pane *p, const struct c
 		free(t);
 	}
 	if (a && ui_is_carried(s, q->id))
-		detail(p, group, indent, "", "carried over from the last assessment, to confirm: a confirms, "
-			"or answer again", VS_WARN, 2);
+		detail(p, group, indent, "", "carried over, to confirm (a confirms)", VS_WARN, 1);
 	else if (sug != ANSWER_NONE) {
 		char line[160];
-		snprintf(line, sizeof(line), "the evidence suggests %s: a takes it, 1-5 overrides",
-			 vm_answer_label(s->cat, sug));
+		snprintf(line, sizeof(line), "evidence suggests %s (a takes it)", vm_answer_label(s->cat, sug));
 		detail(p, group, indent, "", line, VS_INFO, 2);
 	}
 	vm_line(p, -1, "", VS_TEXT);

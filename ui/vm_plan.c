@@ -14,11 +14,11 @@
 #include "vm.h"
 
 #define W_LANE 8
-#define W_ITEM 4
+#define W_ITEM 5
 #define W_PRIO 5
 #define W_OWNER 14
 #define W_DUE 11
-#define W_STATUS 11
+#define W_STATUS 12
 
 static enum vm_style lane_style(enum plan_lane l)
 {
