@@ -290,9 +290,13 @@ static int hint_relevant(const struct ui_state *s, enum ui_action a)
 	case ACT_NEXT_PANE:
 		return s->screen != SCR_HELP;
 	case ACT_ACCEPT: {
-		/* only where there is something to take or confirm */
+		/*
+		 * Only where there is something to take or confirm, and room:
+		 * the question itself says "(a takes it)" anyway.
+		 */
 		const struct cat_question *q = ui_cur_question(s);
-		return q && (ui_suggestion(s, q) != ANSWER_NONE || ui_is_carried(s, q->id));
+		return s->cols >= 100 && q &&
+		       (ui_suggestion(s, q) != ANSWER_NONE || ui_is_carried(s, q->id));
 	}
 	default:
 		return ui_action_available(s, a);

@@ -143,14 +143,16 @@ static void contradiction(const struct ui_state *s, const struct score_item *si,
 	vm_cell(r, si->item->title, MAX(8, tw), VS_TEXT);
 	if (si->contradiction == CONTRA_MAJOR)
 		vm_row_add(r, si->noted ? "  noted" : "  needs note", si->noted ? VS_OK : VS_WARN);
-	r = vm_row_new(p, group);
 	if (si->na_refuted)
-		snprintf(line, sizeof(line), "      answered not applicable, but the evidence shows the scope");
+		snprintf(line, sizeof(line), "answered not applicable, but the evidence shows the scope");
+	else if (si->gating_failed && si->evidence_band > BAND_PARTIAL)
+		snprintf(line, sizeof(line), "answers %s (%.2f), evidence Partial (a gating check failed)",
+			 score_band_label(si->attested_band), score_round3(si->attested));
 	else
-		snprintf(line, sizeof(line), "      answers %s (%.2f), evidence %s (%.2f)",
+		snprintf(line, sizeof(line), "answers %s (%.2f), evidence %s (%.2f)",
 			 score_band_label(si->attested_band), score_round3(si->attested),
 			 score_band_label(si->evidence_band), score_round3(si->evidence));
-	vm_row_add(r, line, VS_DIM);
+	vm_wrap(p, group, 6, line, VS_DIM);
 	UNUSED(s);
 }
 
@@ -162,7 +164,7 @@ void vm_dashboard(const struct ui_state *s, const struct catalog *cat, struct vm
 	size_t n, i;
 
 	UNUSED(cat);
-	vm_layout(s, vm, 2, vm->wide ? 55 : -14);
+	vm_layout(s, vm, 2, vm->wide ? 58 : -14);
 	vm_set_title(p, "Score: %s", s->a.signed_off_at ? "signed off" : "as answered now");
 	vm_set_title(c, "Contradictions between answers and evidence");
 	c->list = 1;

@@ -16,17 +16,7 @@ static struct term *term;
 
 static void snap(struct ui_state *s, const char *name)
 {
-	struct buf out = BUF_INIT(BUF_MAX_DEFAULT);
-	struct vm vm;
-
-	term_resize(term, s->lines, s->cols);
-	vm_build(s, &vm);
-	term_draw(term, &vm);
-	ui_sync(s, &vm);
-	vm_release(&vm);
-	term_dump(term, &out);
-	ut_golden(name, out.data);
-	buf_release(&out);
+	ut_snap(term, s, name);
 }
 
 static void size(struct ui_state *s, int cols, int lines)
