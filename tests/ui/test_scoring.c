@@ -120,21 +120,14 @@ static void test_carried_answers_confirmed(void)
 	struct ui_state s;
 	struct ut_effects fx = { 0 };
 	struct evidence_set ev = EVIDENCE_SET_INIT;
-	struct answer a;
 	struct vm vm;
 	size_t i;
 	int shown = 0;
 	unsigned e;
 
 	ut_open_scored(&s, cat);
-	answer_init(&a, "1a.1");
-	a.value = ANSWER_LARGELY;
-	answer_set_put(&s.answers, &a);
-	answer_release(&a);
-	answer_init(&a, "1a.2");
-	a.value = ANSWER_PARTIAL;
-	answer_set_put(&s.answers, &a);
-	answer_release(&a);
+	ut_answer(&s.answers, "1a.1", ANSWER_LARGELY);
+	ut_answer(&s.answers, "1a.2", ANSWER_PARTIAL);
 	ut_scoring(&s, &ev, carried, NULL);
 	ut_run(&s, "step 1\nopen", &fx);
 	T_ASSERT(ui_is_carried(&s, "1a.1"));
@@ -166,16 +159,11 @@ static void contradicted(struct ui_state *s, struct ut_effects *fx)
 {
 	struct evidence_set ev = EVIDENCE_SET_INIT;
 	const struct cat_item *it = catalog_find_item(cat, "4a");
-	struct answer a;
 	size_t i;
 
 	ut_open_scored(s, cat);
-	for (i = 0; i < it->nquestions; i++) {
-		answer_init(&a, it->questions[i].id);
-		a.value = ANSWER_FULLY;
-		answer_set_put(&s->answers, &a);
-		answer_release(&a);
-	}
+	for (i = 0; i < it->nquestions; i++)
+		ut_answer(&s->answers, it->questions[i].id, ANSWER_FULLY);
 	ut_evidence(&ev);
 	ut_scoring(s, &ev, NULL, NULL);
 	(void)fx;
@@ -307,7 +295,6 @@ static void test_compare_chooses_and_shows_regressions(void)
 	struct plan_overrides ov = PLAN_OVERRIDES_INIT;
 	struct answer_set answers = ANSWER_SET_INIT;
 	struct assessment other;
-	struct answer a;
 	unsigned e;
 
 	ut_open_scored(&s, cat);
@@ -321,20 +308,9 @@ static void test_compare_chooses_and_shows_regressions(void)
 	T_ASSERT(e & UE_COMPARE);
 	T_EQ_INT(s.req.aid, 2);
 	/* the app loads assessment 2: last quarter, 1b all Fully and passing */
-	memset(&other, 0, sizeof(other));
-	other.id = 2;
-	other.name = xstrdup("Contoso Q3");
-	other.tenant_id = xstrdup("");
-	other.organisation = xstrdup("");
-	other.assessor = xstrdup("");
-	other.catalog_version = xstrdup("2026.11.0");
-	other.created_at = xstrdup("2026-08-20T09:00:00Z");
-	other.updated_at = xstrdup("2026-08-20T09:00:00Z");
+	ut_assessment(&other, 2, "Contoso Q3", "2026-08-20T09:00:00Z");
 	ut_result(&before, "inventory-subscriptions-under-mg", CHECK_PASS, 4, 4, "all under the tree");
-	answer_init(&a, "1b.1");
-	a.value = ANSWER_FULLY;
-	answer_set_put(&answers, &a);
-	answer_release(&a);
+	ut_answer(&answers, "1b.1", ANSWER_FULLY);
 	ui_set_compare(&s, &other, &answers, &before, NULL, 0, &ov, "2026-08-20");
 	T_ASSERT(s.cmp.have_diff);
 	T_ASSERT(s.cmp.open_is_after);

@@ -21,9 +21,7 @@ static void snap(struct ui_state *s, const char *name)
 
 static void size(struct ui_state *s, int cols, int lines)
 {
-	struct ui_input in = { .act = ACT_RESIZE, .x = cols, .y = lines };
-
-	ui_apply(s, &in);
+	ut_size(s, cols, lines);
 }
 
 /* An open assessment with a spread of answers on item 1a and 4a. */

@@ -20,9 +20,7 @@ static void snap(struct ui_state *s, const char *name)
 
 static void size(struct ui_state *s, int cols, int lines)
 {
-	struct ui_input in = { .act = ACT_RESIZE, .x = cols, .y = lines };
-
-	ui_apply(s, &in);
+	ut_size(s, cols, lines);
 }
 
 /*
@@ -37,21 +35,13 @@ static void scored(struct ui_state *s, struct ut_effects *fx)
 	struct plan_overrides ov = PLAN_OVERRIDES_INIT;
 	struct plan_override o;
 	const struct cat_item *it = catalog_find_item(cat, "4a");
-	struct answer a;
 	char item[] = "4a", owner[] = "Dana Whitfield", due[] = "2026-12-24", status[] = "in-progress";
 	size_t i;
 
 	ut_open_scored(s, cat);
-	for (i = 0; i < it->nquestions; i++) {
-		answer_init(&a, it->questions[i].id);
-		a.value = ANSWER_FULLY;
-		answer_set_put(&s->answers, &a);
-		answer_release(&a);
-	}
-	answer_init(&a, "1a.1");
-	a.value = ANSWER_LARGELY;
-	answer_set_put(&s->answers, &a);
-	answer_release(&a);
+	for (i = 0; i < it->nquestions; i++)
+		ut_answer(&s->answers, it->questions[i].id, ANSWER_FULLY);
+	ut_answer(&s->answers, "1a.1", ANSWER_LARGELY);
 	memset(&o, 0, sizeof(o));
 	o.item_id = item;
 	o.owner = owner;
@@ -155,24 +145,13 @@ static void compared(struct ui_state *s)
 	struct answer_set answers = ANSWER_SET_INIT;
 	struct plan_override o;
 	struct assessment other;
-	struct answer a;
 	char item[] = "4a", due[] = "2026-10-31";
 
-	memset(&other, 0, sizeof(other));
-	other.id = 2;
-	other.name = xstrdup("Contoso Q3 (tenant 72f988bf-86f1-41af-91ab-2d7cd011db47)");
-	other.tenant_id = xstrdup("72f988bf-86f1-41af-91ab-2d7cd011db47");
-	other.organisation = xstrdup("Contoso Ltd");
-	other.assessor = xstrdup("Alex Kim");
-	other.catalog_version = xstrdup("2026.11.0");
-	other.created_at = xstrdup("2026-08-20T09:00:00Z");
-	other.updated_at = xstrdup("2026-08-20T09:00:00Z");
+	ut_assessment(&other, 2, "Contoso Q3 (tenant 72f988bf-86f1-41af-91ab-2d7cd011db47)",
+		      "2026-08-20T09:00:00Z");
 	ut_result(&before, "inventory-subscriptions-under-mg", CHECK_PASS, 4, 4, "all under the tree");
 	ut_result(&before, "identity-ca-mfa-all-users", CHECK_PASS, 1, 1, "MFA for everyone");
-	answer_init(&a, "1b.1");
-	a.value = ANSWER_FULLY;
-	answer_set_put(&answers, &a);
-	answer_release(&a);
+	ut_answer(&answers, "1b.1", ANSWER_FULLY);
 	memset(&o, 0, sizeof(o));
 	o.item_id = item;
 	o.due = due;

@@ -59,22 +59,48 @@ static inline void ut_list(struct ui_state *s, size_t n)
 	ui_set_list(s, a, p, n);
 }
 
+/* Fill a (zeroed here) as assessment id of the Contoso tenant, created at created. */
+static inline void ut_assessment(struct assessment *a, long long id, const char *name,
+				 const char *created)
+{
+	memset(a, 0, sizeof(*a));
+	a->id = id;
+	a->name = xstrdup(name);
+	a->tenant_id = xstrdup("72f988bf-86f1-41af-91ab-2d7cd011db47");
+	a->organisation = xstrdup("Contoso Ltd");
+	a->assessor = xstrdup("Alex Kim");
+	a->catalog_version = xstrdup("2026.11.0");
+	a->created_at = xstrdup(created);
+	a->updated_at = xstrdup("2026-11-26T10:30:00Z");
+}
+
 /* Open a fresh assessment 7 with no answers at the stored position pos. */
 static inline void ut_open(struct ui_state *s, const char *pos)
 {
 	struct assessment a;
 	struct answer_set set = ANSWER_SET_INIT;
 
-	memset(&a, 0, sizeof(a));
-	a.id = 7;
-	a.name = xstrdup("Contoso Q4 workshop");
-	a.tenant_id = xstrdup("72f988bf-86f1-41af-91ab-2d7cd011db47");
-	a.organisation = xstrdup("Contoso Ltd");
-	a.assessor = xstrdup("Alex Kim");
-	a.catalog_version = xstrdup("2026.11.0");
-	a.created_at = xstrdup("2026-11-20T09:00:00Z");
-	a.updated_at = xstrdup("2026-11-26T10:30:00Z");
+	ut_assessment(&a, 7, "Contoso Q4 workshop", "2026-11-20T09:00:00Z");
 	ui_set_open(s, &a, &set, pos);
+}
+
+/* Put answer v for question qid into set (as if stored earlier). */
+static inline void ut_answer(struct answer_set *set, const char *qid, enum answer_value v)
+{
+	struct answer a;
+
+	answer_init(&a, qid);
+	a.value = v;
+	answer_set_put(set, &a);
+	answer_release(&a);
+}
+
+/* The terminal is now cols x lines. */
+static inline void ut_size(struct ui_state *s, int cols, int lines)
+{
+	struct ui_input in = { .act = ACT_RESIZE, .x = cols, .y = lines };
+
+	ui_apply(s, &in);
 }
 
 /*
