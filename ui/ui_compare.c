@@ -119,16 +119,10 @@ static unsigned choose(struct ui_state *s)
 static unsigned open_item(struct ui_state *s)
 {
 	int sel = s->pane[SCR_COMPARE][0].sel;
-	size_t k;
 
 	if (sel < 0 || (size_t)sel >= s->cmp.diff.nitems)
 		return 0;
-	for (k = 0; k < s->cat->nitems && s->cat->items[k] != s->cmp.diff.items[sel].item; k++)
-		;
-	if (k == s->cat->nitems)
-		return 0;
-	ui_goto_item(s, k, 0);
-	return UE_REDRAW | ui_save_position(s);
+	return ui_open_item(s, s->cmp.diff.items[sel].item);
 }
 
 static unsigned apply(struct ui_state *s, const struct catalog *cat, const struct ui_input *in)

@@ -23,7 +23,7 @@ static int rows_len(const struct ui_state *s, int pane)
 static unsigned open_row(struct ui_state *s)
 {
 	const struct score_item *rows[MAX_ROWS];
-	size_t n, k;
+	size_t n;
 	int sel = s->pane[SCR_SCORE][1].sel;
 
 	if (!s->sc.have_score)
@@ -31,14 +31,8 @@ static unsigned open_row(struct ui_state *s)
 	n = MIN((size_t)MAX_ROWS, score_contradiction_rows(&s->sc.score, rows, MAX_ROWS));
 	if (sel < 0 || (size_t)sel >= n)
 		return 0;
-	for (k = 0; k < s->cat->nitems; k++)
-		if (s->cat->items[k] == rows[sel]->item)
-			break;
-	if (k == s->cat->nitems)
-		return 0;
-	ui_goto_item(s, k, 0);
 	ui_message(s, MSG_INFO, "%s: e adds a note that explains the contradiction", rows[sel]->item->id);
-	return UE_REDRAW | ui_save_position(s);
+	return ui_open_item(s, rows[sel]->item);
 }
 
 static unsigned signoff(struct ui_state *s)

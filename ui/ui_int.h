@@ -38,6 +38,8 @@ unsigned ui_confirm_input(struct ui_state *s, const struct ui_input *in);
 void ui_open_assessment_form(struct ui_state *s, enum ui_form_kind kind);
 /* Move to the item at index k of the roadmap (cat->items) with question q. */
 void ui_goto_item(struct ui_state *s, size_t k, int q);
+/* Show item it (its first question) and save the position; 0 when not in the catalog. */
+unsigned ui_open_item(struct ui_state *s, const struct cat_item *it);
 /* Apply a text-editing action to e; 1 when it was one. */
 int ui_edit_text(struct editor *e, const struct ui_input *in, int width);
 /* Open a form of kind with n empty fields (labels are set by the caller). */

@@ -237,16 +237,8 @@ unsigned ui_plan_form_submit(struct ui_state *s)
 static unsigned open_item(struct ui_state *s)
 {
 	const struct plan_row *row = ui_plan_selected(s);
-	size_t k;
 
-	if (!row)
-		return 0;
-	for (k = 0; k < s->cat->nitems && s->cat->items[k] != row->item; k++)
-		;
-	if (k == s->cat->nitems)
-		return 0;
-	ui_goto_item(s, k, 0);
-	return UE_REDRAW | ui_save_position(s);
+	return row ? ui_open_item(s, row->item) : 0;
 }
 
 static unsigned apply(struct ui_state *s, const struct catalog *cat, const struct ui_input *in)

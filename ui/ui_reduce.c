@@ -148,6 +148,19 @@ void ui_goto_item(struct ui_state *s, size_t k, int q)
 	s->screen = SCR_ITEM;
 }
 
+unsigned ui_open_item(struct ui_state *s, const struct cat_item *it)
+{
+	size_t k;
+
+	for (k = 0; it && k < s->cat->nitems; k++) {
+		if (s->cat->items[k] != it)
+			continue;
+		ui_goto_item(s, k, 0);
+		return UE_REDRAW | ui_save_position(s);
+	}
+	return 0;
+}
+
 /* The roadmap index of the current item. */
 static size_t item_index(const struct ui_state *s)
 {

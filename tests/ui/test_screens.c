@@ -4,8 +4,6 @@
  * text, and compared with reviewed golden files in tests/ui/golden/.
  * Rewrite them on purpose with UPDATE_GOLDEN=1 and review the diff.
  */
-#include <locale.h>
-
 #include "term.h"
 #include "text.h"
 #include "ui_test.h"
@@ -148,15 +146,8 @@ static void test_ascii(void)
 
 int main(void)
 {
-	struct errmsg em = ERRMSG_INIT;
-	unsigned flags;
-
-	setlocale(LC_ALL, "");
+	term = ut_term();
 	cat = ut_catalog();
-	if (term_open(TERM_HEADLESS, 24, 80, &term, &flags, &em)) {
-		fprintf(stderr, "%s\n", errmsg_text(&em));
-		return 2;
-	}
 	T_RUN(test_first_run);
 	T_RUN(test_assessments);
 	T_RUN(test_overview_and_step);

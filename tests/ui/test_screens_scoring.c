@@ -4,8 +4,6 @@
  * dialog, at 80x24 and 132x43, with the privacy toggle, and in ASCII.
  * Rewrite them on purpose with UPDATE_GOLDEN=1 and review the diff.
  */
-#include <locale.h>
-
 #include "compat.h"
 #include "text.h"
 #include "ui_test.h"
@@ -195,15 +193,8 @@ static void test_export(void)
 
 int main(void)
 {
-	struct errmsg em = ERRMSG_INIT;
-	unsigned flags;
-
-	setlocale(LC_ALL, "");
+	term = ut_term();
 	cat = ut_catalog();
-	if (term_open(TERM_HEADLESS, 24, 80, &term, &flags, &em)) {
-		fprintf(stderr, "%s\n", errmsg_text(&em));
-		return 2;
-	}
 	T_RUN(test_item_evidence);
 	T_RUN(test_dashboard);
 	T_RUN(test_dashboard_ascii);

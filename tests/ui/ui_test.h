@@ -6,6 +6,7 @@
 #ifndef AZMAT_UI_TEST_H
 #define AZMAT_UI_TEST_H
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -302,6 +303,21 @@ static inline void ut_golden(const char *name, const char *text)
 		remove(actual);
 	}
 	free(want);
+}
+
+/* The headless terminal of the screen tests (the locale from the environment). */
+static inline struct term *ut_term(void)
+{
+	struct errmsg em = ERRMSG_INIT;
+	struct term *term = NULL;
+	unsigned flags;
+
+	setlocale(LC_ALL, "");
+	if (term_open(TERM_HEADLESS, 24, 80, &term, &flags, &em)) {
+		fprintf(stderr, "%s\n", errmsg_text(&em));
+		exit(2);
+	}
+	return term;
 }
 
 /* Draw s into the headless term at its size and compare with golden name. */
