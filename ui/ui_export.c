@@ -211,8 +211,15 @@ void ui_export_exists(struct ui_state *s)
 
 void ui_exported(struct ui_state *s, size_t bytes)
 {
+	const char *path = s->req.path ? s->req.path : "", *base = strrchr(path, '/');
+
 	s->export.overwrite = 0;
-	ui_message(s, MSG_OK, "wrote %s (%zu KiB)", s->req.path ? s->req.path : "", (bytes + 1023) / 1024);
+	/* the file's name first: a long folder is what gets cut off */
+	if (base && base[1])
+		ui_message(s, MSG_OK, "wrote %s (%zu KiB) in %.*s", base + 1, (bytes + 1023) / 1024,
+			   (int)(base - path), path);
+	else
+		ui_message(s, MSG_OK, "wrote %s (%zu KiB)", path, (bytes + 1023) / 1024);
 }
 
 static int rows_len(const struct ui_state *s, int pane)
