@@ -136,8 +136,7 @@ void ui_signed_off(struct ui_state *s, const char *at, const char *by)
 	if (s->sc.loaded && at && strlen(at) >= 10)
 		snprintf(s->sc.today, sizeof(s->sc.today), "%.10s", at);
 	ui_rescore(s);
-	ui_message(s, MSG_OK, "assessment %lld signed off: answers and the plan are read-only now",
-		   s->a.id);
+	ui_message(s, MSG_OK, "signed off: read-only now");
 }
 
 int ui_is_carried(const struct ui_state *s, const char *question_id)

@@ -2,7 +2,8 @@
 # (after lib.sh): two quarterly assessments of one tenant in $E2E_DB with
 # check results written into the store by tests/tools/azmat_fixture, with
 # pinned clocks.
-#   $prev  "Contoso Q3": 1b all passing, 4a answered Fully and passing
+#   $prev  "Contoso Q3": 1b all passing, 4a answered Fully and passing;
+#          plan tasks 4a and 1c given owners, due 2026-10-31
 #   $cur   "Contoso Q4", started from $prev (answers carried over, to
 #          confirm): 1b partial with an offending subscription, 4a's
 #          gating MFA check failing (a major contradiction without a note)
@@ -26,6 +27,7 @@ result identity-ca-mfa-all-users pass 1/1 | one policy requires MFA for everyone
 result identity-global-admin-count pass 1/1 | 3 Global Administrators
 FX
 az plan set "$prev" 4a --owner "Identity team" --due 2026-10-31 >/dev/null
+az plan set "$prev" 1c --owner "Platform team" --due 2026-10-31 >/dev/null
 
 export AZMAT_NOW=2026-11-26T09:00:00Z
 cur=$(az new --from "$prev" --name "Contoso Q4")
