@@ -147,7 +147,12 @@ enum az_err store_result_put(struct store *st, long long run_id, const struct ch
 enum store_evidence_flags {
 	STORE_EV_OFFENDERS = 1 << 0, /* load offending resources */
 	STORE_EV_REQUESTS = 1 << 1,  /* load request records */
+	/* with STORE_EV_OFFENDERS: only the first STORE_OFFENDERS_FIRST of each check */
+	STORE_EV_FIRST_OFFENDERS = 1 << 2,
 };
+
+/* Offending resources per check that STORE_EV_FIRST_OFFENDERS loads (what a screen lists). */
+#define STORE_OFFENDERS_FIRST 200
 
 /*
  * The current evidence of an assessment: for each check, the result of the

@@ -48,7 +48,8 @@ static void opened(struct cli *c, struct store *st, struct ui_state *s)
 	size_t ncarried = 0;
 
 	(void)c;
-	if (store_evidence_current(st, s->a.id, STORE_EV_OFFENDERS, &ev, &em) ||
+	/* the evidence panel lists the first offenders of a check and counts the rest */
+	if (store_evidence_current(st, s->a.id, STORE_EV_OFFENDERS | STORE_EV_FIRST_OFFENDERS, &ev, &em) ||
 	    store_carried_load(st, s->a.id, &carried, &ncarried, &em) ||
 	    store_plan_overrides_load(st, s->a.id, &ov, &em)) {
 		evidence_release(&ev);

@@ -246,7 +246,7 @@ static void result(struct check_result *r, const char *check, enum check_status 
 static void test_evidence_runs(void)
 {
 	struct store *st = open_new("e.db");
-	long long id = new_assessment(st, "Evidence"), run1, run2;
+	long long id = new_assessment(st, "Evidence"), run1, run2, run3;
 	struct errmsg em = ERRMSG_INIT;
 	struct evidence_run info, *runs = NULL;
 	struct evidence_set set = EVIDENCE_SET_INIT;
@@ -298,11 +298,26 @@ static void test_evidence_runs(void)
 	T_EQ_INT(got->offending_total, 10);
 	evidence_release(&set);
 
+	/* A screen's share: the first STORE_OFFENDERS_FIRST, the rest counted. */
+	T_EQ_INT(store_run_begin(st, id, &info, &run3, &em), AZ_OK);
+	result(&r, "many", CHECK_FAIL, 0, 300, 300);
+	T_EQ_INT(store_result_put(st, run3, &r, 0, &em), AZ_OK);
+	check_result_release(&r);
+	T_EQ_INT(store_evidence_current(st, id, STORE_EV_OFFENDERS | STORE_EV_FIRST_OFFENDERS, &set, &em),
+		 AZ_OK);
+	got = evidence_find(&set, "many");
+	T_REQUIRE(got != NULL);
+	T_EQ_INT(got->noffenders, STORE_OFFENDERS_FIRST);
+	T_EQ_INT(got->offending_total, 300);
+	T_EQ_INT(evidence_find(&set, "a")->noffenders, 3);
+	evidence_release(&set);
+	T_EQ_INT(store_run_finish(st, run3, RUN_COMPLETE, NULL, &em), AZ_OK);
+
 	/* A run left "running" by a dead process becomes interrupted. */
 	T_EQ_INT(store_runs_list(st, id, &runs, &n, &em), AZ_OK);
-	T_EQ_INT(n, 2);
-	T_EQ_INT(runs[0].status, RUN_RUNNING);
-	T_EQ_INT(runs[1].status, RUN_COMPLETE);
+	T_EQ_INT(n, 3);
+	T_EQ_INT(runs[1].status, RUN_RUNNING);
+	T_EQ_INT(runs[2].status, RUN_COMPLETE);
 	store_runs_free(runs, n);
 	{
 		pid_t child = fork();
