@@ -311,7 +311,8 @@ static unsigned show_overlay(struct ui_state *s, enum ui_screen scr)
 		s->pane[SCR_HELP][0].top = 0;
 	if (scr == SCR_SEARCH)
 		search_run(s->cat, editor_text(&s->query), &s->hits);
-	return UE_REDRAW | (scr >= SCR_SCORE ? UE_RESCORE : 0);
+	/* the comparison chooses among the assessments in the store now */
+	return UE_REDRAW | (scr >= SCR_SCORE ? UE_RESCORE : 0) | (scr == SCR_COMPARE ? UE_LOAD_LIST : 0);
 }
 
 /* Which hit pane holds screen cell (y, x); -1 for none. */
