@@ -90,7 +90,8 @@ enum az_err store_assessment_delete(struct store *st, long long id, struct errms
 enum az_err store_answers_load(struct store *st, long long assessment_id,
 			       struct answer_set *out, struct errmsg *em);
 /*
- * Write a's value, reason, owner, expiry and note for a->question_id in one
+ * Write a's value, reason, owner, expiry, note, suggested value and
+ * override reason (migration 005) for a->question_id in one
  * transaction, recording each changed field in the history with who and
  * source. The write is durable when this returns AZ_OK. Refused with
  * AZ_ERR_READONLY when the assessment is signed off and AZ_ERR_NOTFOUND when
@@ -152,7 +153,12 @@ enum az_err store_result_put(struct store *st, long long run_id, const struct ch
 enum store_evidence_flags {
 	STORE_EV_OFFENDERS = 1 << 0, /* load offending resources */
 	STORE_EV_REQUESTS = 1 << 1,  /* load request records */
+	/* with STORE_EV_OFFENDERS: only the first STORE_OFFENDERS_FIRST of each check */
+	STORE_EV_FIRST_OFFENDERS = 1 << 2,
 };
+
+/* Offending resources per check that STORE_EV_FIRST_OFFENDERS loads (what a screen lists). */
+#define STORE_OFFENDERS_FIRST 200
 
 /*
  * The current evidence of an assessment: for each check, the result of the

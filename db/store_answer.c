@@ -13,8 +13,8 @@ enum az_err store_answers_load(struct store *st, long long assessment_id, struct
 {
 	sqlite3_stmt *s = store_prepare(st,
 					"SELECT question_id, value, justification, owner, expiry, note, "
-					"updated_at, updated_by FROM answer WHERE assessment_id = ? "
-					"ORDER BY question_id",
+					"updated_at, updated_by, suggested, override_reason FROM answer "
+					"WHERE assessment_id = ? ORDER BY question_id",
 					em);
 	int rc;
 
@@ -36,6 +36,9 @@ enum az_err store_answers_load(struct store *st, long long assessment_id, struct
 		a->note = store_col_dup(s, 5);
 		a->updated_at = store_col_dup(s, 6);
 		a->updated_by = store_col_dup(s, 7);
+		v = sqlite3_column_text(s, 8);
+		a->suggested = answer_parse(v ? (const char *)v : NULL);
+		a->override_reason = store_col_dup(s, 9);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
@@ -97,8 +100,9 @@ static enum az_err current(struct store *st, long long aid, const char *qid, str
 			   struct errmsg *em)
 {
 	sqlite3_stmt *s = store_prepare(st,
-					"SELECT value, justification, owner, expiry, note FROM answer "
-					"WHERE assessment_id = ? AND question_id = ?",
+					"SELECT value, justification, owner, expiry, note, suggested, "
+					"override_reason FROM answer WHERE assessment_id = ? AND "
+					"question_id = ?",
 					em);
 	int rc;
 
@@ -119,6 +123,10 @@ static enum az_err current(struct store *st, long long aid, const char *qid, str
 		cur->expiry = store_col_dup(s, 3);
 		free(cur->note);
 		cur->note = store_col_dup(s, 4);
+		v = sqlite3_column_text(s, 5);
+		cur->suggested = answer_parse(v ? (const char *)v : NULL);
+		free(cur->override_reason);
+		cur->override_reason = store_col_dup(s, 6);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -137,11 +145,13 @@ static enum az_err upsert(struct store *st, long long aid, const struct answer *
 	sqlite3_stmt *s = store_prepare(
 		st,
 		"INSERT INTO answer (assessment_id, question_id, value, justification, owner, expiry, "
-		"note, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+		"note, updated_at, updated_by, suggested, override_reason) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 		"ON CONFLICT (assessment_id, question_id) DO UPDATE SET value = excluded.value, "
 		"justification = excluded.justification, owner = excluded.owner, "
 		"expiry = excluded.expiry, note = excluded.note, updated_at = excluded.updated_at, "
-		"updated_by = excluded.updated_by",
+		"updated_by = excluded.updated_by, suggested = excluded.suggested, "
+		"override_reason = excluded.override_reason",
 		em);
 	int rc;
 
@@ -156,6 +166,8 @@ static enum az_err upsert(struct store *st, long long aid, const struct answer *
 	store_bind_text(s, 7, nz(a->note));
 	store_bind_text(s, 8, now);
 	store_bind_text(s, 9, nz(who));
+	store_bind_text(s, 10, a->suggested == ANSWER_NONE ? NULL : answer_id(a->suggested));
+	store_bind_text(s, 11, nz(a->override_reason));
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
@@ -178,7 +190,7 @@ enum az_err store_answer_put(struct store *st, long long aid, const struct answe
 	char now[32];
 	struct {
 		const char *field, *old, *new_value;
-	} changes[5];
+	} changes[7];
 	size_t i;
 
 	memset(&cur, 0, sizeof(cur));
@@ -206,6 +218,12 @@ enum az_err store_answer_put(struct store *st, long long aid, const struct answe
 	changes[4].field = "note";
 	changes[4].old = cur.note;
 	changes[4].new_value = nz(a->note);
+	changes[5].field = "suggested";
+	changes[5].old = answer_id(cur.suggested);
+	changes[5].new_value = answer_id(a->suggested);
+	changes[6].field = "override";
+	changes[6].old = cur.override_reason;
+	changes[6].new_value = nz(a->override_reason);
 	for (i = 0; i < ARRAY_SIZE(changes); i++) {
 		rc = add_history(st, aid, a->question_id, changes[i].field, changes[i].old,
 				 changes[i].new_value, now, nz(who), nz(source), em);

@@ -63,8 +63,9 @@ static enum az_err carry_exec(struct store *st, const char *sql, long long from,
 
 static const char *const carry_sql[] = {
 	"INSERT INTO answer (assessment_id, question_id, value, justification, owner, expiry, "
-	"note, updated_at, updated_by, carried_from) SELECT ?1, question_id, value, "
-	"justification, owner, expiry, note, ?3, ?4, ?2 FROM answer WHERE assessment_id = ?2",
+	"note, updated_at, updated_by, carried_from, suggested, override_reason) SELECT ?1, "
+	"question_id, value, justification, owner, expiry, note, ?3, ?4, ?2, suggested, "
+	"override_reason FROM answer WHERE assessment_id = ?2",
 	"INSERT INTO answer_history (assessment_id, question_id, field, old_value, new_value, "
 	"changed_at, changed_by, source) SELECT ?1, question_id, 'value', '', value, ?3, ?4, "
 	"'carried' FROM answer WHERE assessment_id = ?2 AND value IS NOT NULL",

@@ -335,11 +335,12 @@ static enum az_err load_children(struct store *st, long long rid, struct check_r
 		unsigned long keep = r->offending_total;
 		s = store_prepare(st,
 				  "SELECT resource_id, name, detail FROM offending_resource "
-				  "WHERE result_id = ? ORDER BY seq",
+				  "WHERE result_id = ? ORDER BY seq LIMIT ?",
 				  em);
 		if (!s)
 			return em ? em->code : AZ_ERR_DB;
 		store_bind_int(s, 1, rid);
+		store_bind_int(s, 2, (flags & STORE_EV_FIRST_OFFENDERS) ? STORE_OFFENDERS_FIRST : -1);
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 			check_result_add_offender(r, (const char *)sqlite3_column_text(s, 0),
 						  (const char *)sqlite3_column_text(s, 1),

@@ -43,6 +43,7 @@
 	X(ACT_ANSWER_UNKNOWN, "answer-unknown", "answer: unknown") \
 	X(ACT_ANSWER_CLEAR, "answer-clear", "clear the answer (the note stays)") \
 	X(ACT_EDIT_NOTE, "edit-note", "edit the question's note") \
+	X(ACT_ACCEPT, "accept", "take the suggestion, or confirm a carried-over answer") \
 	X(ACT_NEW, "new", "create an assessment") \
 	X(ACT_RENAME, "rename", "rename or edit the assessment's details") \
 	X(ACT_DELETE, "delete", "delete the assessment (asks first)") \
@@ -50,6 +51,18 @@
 	X(ACT_PLAN, "plan", "remediation plan") \
 	X(ACT_COMPARE, "compare", "compare with another assessment") \
 	X(ACT_EXPORT, "export", "export a report") \
+	X(ACT_SIGNOFF, "sign-off", "sign the assessment off (asks first; read-only afterwards)") \
+	X(ACT_SORT, "sort", "sort by the next key (priority, due date, owner, step, status)") \
+	X(ACT_REVERSE, "reverse", "reverse the order") \
+	X(ACT_FILTER_LANE, "filter-lane", "show one lane, then the next, then all") \
+	X(ACT_FILTER_OWNER, "filter-owner", "show one owner's tasks, then the next, then all") \
+	X(ACT_EDIT_PLAN, "edit-plan", "edit the task's owner, due date and status") \
+	X(ACT_STATUS, "status", "move the task to its next status") \
+	X(ACT_CHOOSE, "choose", "choose another assessment to compare with") \
+	X(ACT_NEXT_CHOICE, "next-choice", "next choice") \
+	X(ACT_PREV_CHOICE, "prev-choice", "previous choice") \
+	X(ACT_EDIT_NAME, "file-name", "edit the file name") \
+	X(ACT_WRITE, "write", "write the file") \
 	X(ACT_CHAR, "char", "type a character") \
 	X(ACT_TYPE, "type", "type text") \
 	X(ACT_BACKSPACE, "backspace", "delete before the cursor") \

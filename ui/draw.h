@@ -43,6 +43,10 @@ void screen_step_draw(const struct draw *d, const struct vm *vm);
 void screen_item_draw(const struct draw *d, const struct vm *vm);
 void screen_help_draw(const struct draw *d, const struct vm *vm);
 void screen_search_draw(const struct draw *d, const struct vm *vm);
+void screen_dashboard_draw(const struct draw *d, const struct vm *vm);
+void screen_plan_draw(const struct draw *d, const struct vm *vm);
+void screen_compare_draw(const struct draw *d, const struct vm *vm);
+void screen_export_draw(const struct draw *d, const struct vm *vm);
 void screen_draw(const struct draw *d, const struct vm *vm);
 
 #endif

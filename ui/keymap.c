@@ -29,6 +29,22 @@ const struct keybind ui_keymap[] = {
 	K(CTX_ITEM, 'u', ACT_ANSWER_UNKNOWN, "unknown"),
 	K(CTX_ITEM, 'x', ACT_ANSWER_CLEAR, NULL),
 	K(CTX_ITEM, 'e', ACT_EDIT_NOTE, "note"),
+	K(CTX_ITEM, 'a', ACT_ACCEPT, "accept"),
+
+	/* The later screens: score, plan, compare, export. */
+	K(CTX_SCORE, 's', ACT_SIGNOFF, "sign off"),
+	K(CTX_PLAN, 'e', ACT_EDIT_PLAN, "edit"),
+	K(CTX_PLAN, 't', ACT_STATUS, "status"),
+	K(CTX_PLAN, 's', ACT_SORT, "sort"),
+	K(CTX_PLAN, 'r', ACT_REVERSE, NULL),
+	K(CTX_PLAN, 'f', ACT_FILTER_LANE, "lane"),
+	K(CTX_PLAN, 'w', ACT_FILTER_OWNER, "owner"),
+	K(CTX_COMPARE, 'c', ACT_CHOOSE, "choose"),
+	K(CTX_EXPORT, UK_RIGHT, ACT_NEXT_CHOICE, NULL),
+	K(CTX_EXPORT, ' ', ACT_NEXT_CHOICE, NULL),
+	{ CTX_EXPORT, UK_LEFT, ACT_PREV_CHOICE, 0, "change", NULL, "Left/Right" },
+	K(CTX_EXPORT, 'e', ACT_EDIT_NAME, "file name"),
+	K(CTX_EXPORT, 'w', ACT_WRITE, "write"),
 
 	K(CTX_ASSESSMENTS, 'n', ACT_NEW, "new"),
 	K(CTX_ASSESSMENTS, 'r', ACT_RENAME, "rename"),

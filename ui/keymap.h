@@ -55,6 +55,10 @@ enum ui_key {
 	X(CTX_ASSESSMENTS, "Assessments") \
 	X(CTX_OVERVIEW, "Roadmap overview") \
 	X(CTX_ITEM, "Item: answering") \
+	X(CTX_SCORE, "Score dashboard") \
+	X(CTX_PLAN, "Remediation plan") \
+	X(CTX_COMPARE, "Compare") \
+	X(CTX_EXPORT, "Export") \
 	X(CTX_SEARCH, "Search") \
 	X(CTX_FORM, "Prompts") \
 	X(CTX_EDITOR, "Note editor") \

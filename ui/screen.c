@@ -1,6 +1,7 @@
 /*
- * The screen table: which drawing function shows which screen. Screens
- * that later work registers (ui_register_screen()) draw as panes of rows.
+ * The screen table: which drawing function shows which screen. A screen
+ * registered without a drawing function here (ui_register_screen()) draws
+ * as panes of rows.
  */
 #include "draw.h"
 
@@ -15,6 +16,10 @@ static const screen_fn screens[SCR__COUNT] = {
 	[SCR_ITEM] = screen_item_draw,
 	[SCR_HELP] = screen_help_draw,
 	[SCR_SEARCH] = screen_search_draw,
+	[SCR_SCORE] = screen_dashboard_draw,
+	[SCR_PLAN] = screen_plan_draw,
+	[SCR_COMPARE] = screen_compare_draw,
+	[SCR_EXPORT] = screen_export_draw,
 };
 
 void screen_draw(const struct draw *d, const struct vm *vm)

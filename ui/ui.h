@@ -24,10 +24,14 @@
 
 #include "action.h"
 #include "catalog.h"
+#include "diff.h"
 #include "editor.h"
+#include "evidence.h"
 #include "keymap.h"
 #include "model.h"
+#include "plan.h"
 #include "progress.h"
+#include "score.h"
 #include "search.h"
 
 /* X(enum, name) */
@@ -68,6 +72,10 @@ enum ui_effect {
 	UE_RESCORE = 1 << 9,       /* answers changed: recompute scores if scoring exists */
 	UE_DUMP = 1 << 10,         /* write the screen as text to req.path */
 	UE_QUIT = 1 << 11,
+	UE_SAVE_PLAN = 1 << 12,    /* store req.item_id's owner/due/status (NULL: unchanged) */
+	UE_COMPARE = 1 << 13,      /* load assessment req.aid to compare: ui_set_compare() */
+	UE_EXPORT = 1 << 14,       /* write req.export to req.path: ui_exported() */
+	UE_SIGNOFF = 1 << 15,      /* sign the open assessment off as who: ui_signed_off() */
 };
 
 enum ui_flags {
@@ -111,7 +119,14 @@ struct ui_hit {
 
 enum ui_modal { MODAL_NONE, MODAL_FORM, MODAL_CONFIRM, MODAL_EDITOR };
 
-enum ui_form_kind { FORM_NA, FORM_RISK, FORM_NEW, FORM_RENAME };
+/*
+ * FORM_OVERRIDE: why an answer differs from the evidence's suggestion;
+ * FORM_PLAN: a plan task's owner, due date and status; FORM_FILE: the
+ * export's file name.
+ */
+enum ui_form_kind { FORM_NA, FORM_RISK, FORM_NEW, FORM_RENAME, FORM_OVERRIDE, FORM_PLAN, FORM_FILE };
+
+enum ui_confirm_kind { CONFIRM_DELETE, CONFIRM_SIGNOFF, CONFIRM_OVERWRITE };
 
 #define UI_FORM_FIELDS 4
 
@@ -123,6 +138,8 @@ struct ui_form {
 	struct editor f[UI_FORM_FIELDS];
 	char error[200];
 	int saving; /* submitted, waiting for the app */
+	enum answer_value value; /* FORM_OVERRIDE: the answer being given */
+	char label_text[200];    /* a label composed for this form */
 };
 
 enum ui_msg_kind { MSG_NONE, MSG_INFO, MSG_OK, MSG_ERROR };
@@ -139,6 +156,12 @@ struct ui_screen_ext {
 	void (*build)(const struct ui_state *s, const struct catalog *cat, struct vm *vm);
 	/* Handle an input on the screen; NULL: generic list navigation. */
 	unsigned (*apply)(struct ui_state *s, const struct catalog *cat, const struct ui_input *in);
+	/*
+	 * The rows (groups) of the list in pane, so that the selection stays
+	 * on them; NULL: the screen clamps its own.
+	 */
+	int (*list_len)(const struct ui_state *s, int pane);
+	int focus; /* the pane that has the focus when the screen opens */
 };
 
 /*
@@ -148,6 +171,68 @@ struct ui_screen_ext {
 struct vm_pane;
 typedef void (*ui_item_pane_fn)(const struct ui_state *s, const struct catalog *cat,
 				const struct cat_item *it, int width, struct vm_pane *pane);
+
+/*
+ * What scoring reads beyond the answers, for one assessment, and what it
+ * computes (ui_scoring.c). Everything is owned; score and plan borrow from
+ * ev, ov and the assessment's answers, and are recomputed whenever those
+ * change (ui_rescore()).
+ */
+struct ui_scoring {
+	int loaded;
+	struct evidence_set ev;   /* current evidence, with offending resources */
+	char **carried;           /* question ids carried over, not confirmed yet */
+	size_t ncarried;
+	struct plan_overrides ov; /* the operator's plan edits */
+	char today[16];           /* the plan's date (the sign-off date once signed) */
+	int have_score;
+	struct score score;
+	int have_plan;
+	struct plan plan;
+};
+
+/* Another assessment to compare the open one with (ui_compare.c). */
+struct ui_compare {
+	int loaded;
+	struct assessment a;      /* owned */
+	struct answer_set answers;
+	struct ui_scoring sc;
+	int open_is_after;        /* the open assessment is the later one */
+	int picking;              /* choosing another while one is shown */
+	struct diff_side before, after; /* the diff borrows these */
+	int have_diff;
+	struct diff diff;
+};
+
+/* How the plan screen sorts and filters (ui_plan.c). */
+enum ui_owner_filter { OWNER_ANY, OWNER_NONE, OWNER_NAMED };
+struct ui_plan_view {
+	enum plan_sort sort;
+	int descending;
+	int lane;                 /* an enum plan_lane, or -1 for any */
+	enum ui_owner_filter owner_mode;
+	char owner[256];          /* OWNER_NAMED: whose tasks */
+};
+
+/* What to export and where (ui_export.c). */
+#define UI_EXPORT_LIST(X) \
+	X(EXPORT_REPORT, "report", "Report") \
+	X(EXPORT_PLAN, "plan", "Plan") \
+	X(EXPORT_DIFF, "diff", "Comparison")
+
+enum ui_export_what {
+#define UI_EXPORT_ENUM(e, id, label) e,
+	UI_EXPORT_LIST(UI_EXPORT_ENUM)
+#undef UI_EXPORT_ENUM
+	EXPORT__COUNT
+};
+
+struct ui_export {
+	enum ui_export_what what;
+	int format;         /* an enum report_format value (report.h order) */
+	struct editor file; /* the file name */
+	int overwrite;      /* the operator agreed to replace an existing file */
+};
 
 struct ui_state {
 	const struct catalog *cat; /* borrowed */
@@ -193,6 +278,13 @@ struct ui_state {
 	struct editor query;
 	struct search_hits hits;
 
+	/* Evidence, score, plan, comparison and export of the open assessment. */
+	struct ui_scoring sc;
+	struct ui_compare cmp;
+	struct ui_plan_view plan_view;
+	struct ui_export export;
+	enum ui_confirm_kind confirm;
+
 	/* The status message. */
 	enum ui_msg_kind msg_kind;
 	char msg[300];
@@ -204,6 +296,12 @@ struct ui_state {
 		struct ui_position pos;
 		char *name, *org, *tenant, *assessor;
 		char *path;
+		/* UE_SAVE_PLAN: the task and what changes (NULL: unchanged) */
+		char *item_id, *owner, *due, *status;
+		/* UE_EXPORT: what and how (the file is path) */
+		enum ui_export_what export_what;
+		int export_format;
+		int overwrite;
 	} req;
 };
 
@@ -251,6 +349,55 @@ void ui_message(struct ui_state *s, enum ui_msg_kind kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* The current position (for saving on exit). */
 void ui_position_get(const struct ui_state *s, struct ui_position *out);
+
+/* ---- evidence, scores, plan, comparison (ui_scoring.c, ui_compare.c) ---- */
+
+/*
+ * The open assessment's evidence (with offenders), carried-over question
+ * ids and plan overrides, and the plan's date. Takes ownership of *ev,
+ * carried and *ov (left empty); computes the score and the plan.
+ */
+void ui_set_scoring(struct ui_state *s, struct evidence_set *ev, char **carried, size_t ncarried,
+		    struct plan_overrides *ov, const char *today);
+/* Recompute the score, plan and comparison from what the state holds. */
+void ui_rescore(struct ui_state *s);
+/* req's plan edit was stored; ov (taken) is every override now. */
+void ui_plan_saved(struct ui_state *s, struct plan_overrides *ov);
+/*
+ * Compare with another assessment: takes ownership of *a, *answers, *ev,
+ * carried and *ov, as for ui_set_scoring().
+ */
+void ui_set_compare(struct ui_state *s, struct assessment *a, struct answer_set *answers,
+		    struct evidence_set *ev, char **carried, size_t ncarried,
+		    struct plan_overrides *ov, const char *today);
+/* The assessment was signed off at (ISO time) by who. */
+void ui_signed_off(struct ui_state *s, const char *at, const char *by);
+/* The export was written (bytes long), or the file exists (ask first). */
+void ui_exported(struct ui_state *s, size_t bytes);
+void ui_export_exists(struct ui_state *s);
+
+/*
+ * The answer the evidence suggests for question q, or ANSWER_NONE: only
+ * while q has no answer (or "unknown") and the item has evidence. The band
+ * of the evidence ratio, capped at Partial when a gating check failed.
+ */
+enum answer_value ui_suggestion(const struct ui_state *s, const struct cat_question *q);
+/* True when q's answer was carried over and is not confirmed yet. */
+int ui_is_carried(const struct ui_state *s, const char *question_id);
+/* The score of item it, or NULL before scoring. */
+const struct score_item *ui_item_score(const struct ui_state *s, const struct cat_item *it);
+
+/*
+ * The later screens built in ui/, for the app to register with
+ * ui_register_screen() once it can feed them (ui_set_scoring()), and the
+ * item screen's evidence panel for ui_state.item_pane.
+ */
+extern const struct ui_screen_ext ui_screen_dashboard; /* SCR_SCORE */
+extern const struct ui_screen_ext ui_screen_plan;      /* SCR_PLAN */
+extern const struct ui_screen_ext ui_screen_compare;   /* SCR_COMPARE */
+extern const struct ui_screen_ext ui_screen_export;    /* SCR_EXPORT */
+void ui_evidence_pane(const struct ui_state *s, const struct catalog *cat,
+		      const struct cat_item *it, int width, struct vm_pane *pane);
 
 /*
  * After drawing: remember what the view model computed (scroll offsets kept

@@ -10,6 +10,7 @@
 #include "strutil.h"
 #include "timeutil.h"
 #include "ui_int.h"
+#include "vm.h"
 #include "xalloc.h"
 
 #define REASON_MAX 4096
@@ -34,7 +35,7 @@ static void req_from_current(struct ui_state *s, const struct cat_question *q)
 	}
 }
 
-static int read_only(struct ui_state *s)
+int ui_read_only(struct ui_state *s)
 {
 	if (!s->a.signed_off_at)
 		return 0;
@@ -42,7 +43,7 @@ static int read_only(struct ui_state *s)
 	return 1;
 }
 
-static void form_open(struct ui_state *s, enum ui_form_kind kind, size_t n)
+void ui_form_open(struct ui_state *s, enum ui_form_kind kind, size_t n)
 {
 	size_t i;
 
@@ -63,7 +64,7 @@ static void open_answer_form(struct ui_state *s, const struct cat_question *q, e
 {
 	const struct answer *cur = answer_set_find(&s->answers, q->id);
 
-	form_open(s, v == ANSWER_NA ? FORM_NA : FORM_RISK, v == ANSWER_NA ? 1 : 3);
+	ui_form_open(s, v == ANSWER_NA ? FORM_NA : FORM_RISK, v == ANSWER_NA ? 1 : 3);
 	editor_release(&s->form.f[0]);
 	editor_init(&s->form.f[0], REASON_MAX, 0);
 	s->form.label[0] = v == ANSWER_NA ? "Why does it not apply?" : "Why is the risk accepted?";
@@ -74,6 +75,80 @@ static void open_answer_form(struct ui_state *s, const struct cat_question *q, e
 		editor_set(&s->form.f[1], cur->owner);
 		editor_set(&s->form.f[2], cur->expiry);
 	}
+}
+
+/* Is n refused on q's item? Then say why (the evidence shows the scope). */
+static int na_refused(struct ui_state *s, const struct cat_question *q)
+{
+	const struct check_result *r;
+
+	if (!s->sc.loaded)
+		return 0;
+	r = score_na_refusal(q->item, &s->sc.ev);
+	if (!r)
+		return 0;
+	if (r->total)
+		ui_message(s, MSG_ERROR, "n/a refused: the evidence found %lu resource%s in scope (%s)",
+			   r->total, r->total == 1 ? "" : "s", r->check_id);
+	else
+		ui_message(s, MSG_ERROR, "n/a refused: the evidence shows the scope exists (%s)",
+			   r->check_id);
+	return 1;
+}
+
+/* Save v for q as an ordinary answer (no suggestion involved). */
+static unsigned save_value(struct ui_state *s, const struct cat_question *q, enum answer_value v,
+			   enum answer_value suggested)
+{
+	req_from_current(s, q);
+	s->req.answer.value = v;
+	set_str(&s->req.answer.reason, "");
+	set_str(&s->req.answer.owner, "");
+	set_str(&s->req.answer.expiry, "");
+	s->req.answer.suggested = suggested;
+	set_str(&s->req.answer.override_reason, "");
+	return UE_SAVE_ANSWER | UE_REDRAW;
+}
+
+/*
+ * A one-key answer where the evidence suggests one: the same value takes
+ * the suggestion; another asks why (the override keeps the evidence).
+ */
+static unsigned answer_over_suggestion(struct ui_state *s, const struct cat_question *q,
+				       enum answer_value v, enum answer_value sug)
+{
+	char label[200];
+
+	if (answer_score(v) == answer_score(sug))
+		return save_value(s, q, v, sug);
+	ui_form_open(s, FORM_OVERRIDE, 1);
+	editor_release(&s->form.f[0]);
+	editor_init(&s->form.f[0], REASON_MAX, 0);
+	s->form.value = v;
+	snprintf(label, sizeof(label), "The evidence suggests %s. Why %s?",
+		 vm_answer_label(s->cat, sug), vm_answer_label(s->cat, v));
+	snprintf(s->form.label_text, sizeof(s->form.label_text), "%s", label);
+	s->form.label[0] = s->form.label_text;
+	return UE_REDRAW;
+}
+
+/* a: take the evidence's suggestion, or confirm a carried-over answer. */
+static unsigned accept(struct ui_state *s, const struct cat_question *q)
+{
+	enum answer_value sug;
+
+	if (!q || ui_read_only(s))
+		return UE_REDRAW;
+	if (ui_is_carried(s, q->id)) {
+		req_from_current(s, q);
+		return UE_SAVE_ANSWER | UE_REDRAW;
+	}
+	sug = ui_suggestion(s, q);
+	if (sug != ANSWER_NONE)
+		return save_value(s, q, sug, sug);
+	ui_message(s, MSG_INFO, "%s: nothing to accept (no evidence suggestion, nothing carried over)",
+		   q->id);
+	return UE_REDRAW;
 }
 
 unsigned ui_answer_key(struct ui_state *s, enum ui_action act)
@@ -89,11 +164,14 @@ unsigned ui_answer_key(struct ui_state *s, enum ui_action act)
 		{ ACT_ANSWER_CLEAR, ANSWER_NONE },
 	};
 	const struct cat_question *q = ui_cur_question(s);
+	enum answer_value sug;
 	size_t i;
 
+	if (act == ACT_ACCEPT)
+		return accept(s, q);
 	if (act == ACT_EDIT_NOTE && q) {
 		const struct answer *cur = answer_set_find(&s->answers, q->id);
-		if (read_only(s))
+		if (ui_read_only(s))
 			return UE_REDRAW;
 		editor_set(&s->note, cur ? cur->note : "");
 		s->note_saving = 0;
@@ -103,18 +181,18 @@ unsigned ui_answer_key(struct ui_state *s, enum ui_action act)
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 		if (keys[i].act != act)
 			continue;
-		if (!q || read_only(s))
+		if (!q || ui_read_only(s))
+			return UE_REDRAW;
+		if (keys[i].v == ANSWER_NA && na_refused(s, q))
 			return UE_REDRAW;
 		if (keys[i].v == ANSWER_NA || keys[i].v == ANSWER_RISK_ACCEPTED) {
 			open_answer_form(s, q, keys[i].v);
 			return UE_REDRAW;
 		}
-		req_from_current(s, q);
-		s->req.answer.value = keys[i].v;
-		set_str(&s->req.answer.reason, "");
-		set_str(&s->req.answer.owner, "");
-		set_str(&s->req.answer.expiry, "");
-		return UE_SAVE_ANSWER | UE_REDRAW;
+		sug = ui_suggestion(s, q);
+		if (sug != ANSWER_NONE && keys[i].v >= ANSWER_NOT_STARTED && keys[i].v <= ANSWER_FULLY)
+			return answer_over_suggestion(s, q, keys[i].v, sug);
+		return save_value(s, q, keys[i].v, ANSWER_NONE);
 	}
 	return 0;
 }
@@ -193,6 +271,28 @@ static int answer_form_ok(struct ui_state *s)
 	set_str(&s->req.answer.reason, reason);
 	set_str(&s->req.answer.owner, risk ? owner : "");
 	set_str(&s->req.answer.expiry, risk ? expiry : "");
+	s->req.answer.suggested = ANSWER_NONE;
+	set_str(&s->req.answer.override_reason, "");
+	return 1;
+}
+
+/* The override prompt: a reason is required; the evidence stays as it is. */
+static int override_form_ok(struct ui_state *s)
+{
+	const struct cat_question *q = ui_cur_question(s);
+	const char *reason = editor_text(&s->form.f[0]);
+	enum answer_value sug;
+
+	if (!q)
+		return 0;
+	sug = ui_suggestion(s, q);
+	if (str_is_blank(reason)) {
+		snprintf(s->form.error, sizeof(s->form.error),
+			 "say why the answer differs from the evidence (Esc keeps it unanswered)");
+		return 0;
+	}
+	save_value(s, q, s->form.value, sug);
+	set_str(&s->req.answer.override_reason, reason);
 	return 1;
 }
 
@@ -216,12 +316,16 @@ static unsigned form_submit(struct ui_state *s)
 	if (s->form.saving)
 		return 0;
 	s->form.error[0] = '\0';
-	if (s->form.kind == FORM_NA || s->form.kind == FORM_RISK) {
-		if (!answer_form_ok(s))
+	if (s->form.kind == FORM_NA || s->form.kind == FORM_RISK || s->form.kind == FORM_OVERRIDE) {
+		if (!(s->form.kind == FORM_OVERRIDE ? override_form_ok(s) : answer_form_ok(s)))
 			return UE_REDRAW;
 		s->form.saving = 1;
 		return UE_SAVE_ANSWER | UE_REDRAW;
 	}
+	if (s->form.kind == FORM_PLAN)
+		return ui_plan_form_submit(s);
+	if (s->form.kind == FORM_FILE)
+		return ui_export_file_submit(s);
 	if (!assessment_form_ok(s))
 		return UE_REDRAW;
 	s->form.saving = 1;
@@ -294,7 +398,7 @@ void ui_open_assessment_form(struct ui_state *s, enum ui_form_kind kind)
 {
 	int sel = s->pane[SCR_ASSESSMENTS][0].sel;
 
-	form_open(s, kind, 4);
+	ui_form_open(s, kind, 4);
 	s->form.label[0] = "Name";
 	s->form.label[1] = "Organisation";
 	s->form.label[2] = "Entra tenant id";
@@ -310,8 +414,20 @@ void ui_open_assessment_form(struct ui_state *s, enum ui_form_kind kind)
 	}
 }
 
+unsigned ui_confirm_open(struct ui_state *s, enum ui_confirm_kind kind)
+{
+	s->confirm = kind;
+	s->modal = MODAL_CONFIRM;
+	return UE_REDRAW;
+}
+
 unsigned ui_confirm_input(struct ui_state *s, const struct ui_input *in)
 {
+	static const char *const declined[] = {
+		[CONFIRM_DELETE] = "not deleted",
+		[CONFIRM_SIGNOFF] = "not signed off",
+		[CONFIRM_OVERWRITE] = "not written: the file is as it was",
+	};
 	int sel = s->pane[SCR_ASSESSMENTS][0].sel;
 
 	if (s->modal != MODAL_CONFIRM) {
@@ -319,14 +435,21 @@ unsigned ui_confirm_input(struct ui_state *s, const struct ui_input *in)
 		if (sel < 0 || (size_t)sel >= s->nlist)
 			return 0;
 		s->req.aid = s->list[sel].id;
-		s->modal = MODAL_CONFIRM;
-		return UE_REDRAW;
+		return ui_confirm_open(s, CONFIRM_DELETE);
 	}
 	s->modal = MODAL_NONE;
-	if (in->act == ACT_YES)
+	if (in->act != ACT_YES) {
+		ui_message(s, MSG_INFO, "%s", declined[s->confirm]);
+		return UE_REDRAW;
+	}
+	switch (s->confirm) {
+	case CONFIRM_SIGNOFF:
+		return ui_dashboard_signoff_confirmed(s);
+	case CONFIRM_OVERWRITE:
+		return ui_export_overwrite_confirmed(s);
+	default:
 		return UE_DELETE | UE_REDRAW;
-	ui_message(s, MSG_INFO, "not deleted");
-	return UE_REDRAW;
+	}
 }
 
 unsigned ui_search_input(struct ui_state *s, const struct ui_input *in)

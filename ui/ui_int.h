@@ -38,7 +38,49 @@ unsigned ui_confirm_input(struct ui_state *s, const struct ui_input *in);
 void ui_open_assessment_form(struct ui_state *s, enum ui_form_kind kind);
 /* Move to the item at index k of the roadmap (cat->items) with question q. */
 void ui_goto_item(struct ui_state *s, size_t k, int q);
+/* Show item it (its first question) and save the position; 0 when not in the catalog. */
+unsigned ui_open_item(struct ui_state *s, const struct cat_item *it);
 /* Apply a text-editing action to e; 1 when it was one. */
 int ui_edit_text(struct editor *e, const struct ui_input *in, int width);
+/* Open a form of kind with n empty fields (labels are set by the caller). */
+void ui_form_open(struct ui_state *s, enum ui_form_kind kind, size_t n);
+/* Refuse a write to a signed-off assessment with a message; 1 when refused. */
+int ui_read_only(struct ui_state *s);
+/* Ask a yes/no question of kind (the dialog says what). */
+unsigned ui_confirm_open(struct ui_state *s, enum ui_confirm_kind kind);
+
+/* ui_scoring.c */
+void ui_scoring_release(struct ui_scoring *sc);
+void ui_scoring_take(struct ui_scoring *sc, struct evidence_set *ev, char **carried,
+		     size_t ncarried, struct plan_overrides *ov, const char *today);
+void ui_scoring_compute(struct ui_scoring *sc, const struct catalog *cat,
+			const struct answer_set *answers);
+void ui_scoring_confirmed(struct ui_state *s, const char *question_id);
+
+/* ui_compare.c */
+void ui_compare_release(struct ui_compare *c);
+/* Rebuild the diff after either side was rescored. */
+void ui_compare_rebuild(struct ui_state *s);
+/* The assessments to choose from (borrowed, up to max in out); how many. */
+size_t ui_compare_choices(const struct ui_state *s, const struct assessment **out, size_t max);
+/* True while the screen shows the choice rather than a comparison. */
+int ui_compare_picking(const struct ui_state *s);
+
+/* ui_plan.c: the indexes (owned, *idx) of the plan rows the view shows; how many. */
+size_t ui_plan_rows(const struct ui_state *s, size_t **idx /* OUT */);
+/* The selected plan row, or NULL. */
+const struct plan_row *ui_plan_selected(const struct ui_state *s);
+/* ui_export.c: the default export choices and file name for the open assessment. */
+void ui_export_reset(struct ui_state *s);
+/* The formats (enum report_format) what can be written in; how many. */
+size_t ui_export_formats(enum ui_export_what what, const int **out /* OUT */);
+const char *ui_export_format_label(int format);
+const char *ui_export_what_label(enum ui_export_what what);
+
+/* The later screens' submissions (forms) and confirmations. */
+unsigned ui_plan_form_submit(struct ui_state *s);
+unsigned ui_export_file_submit(struct ui_state *s);
+unsigned ui_dashboard_signoff_confirmed(struct ui_state *s);
+unsigned ui_export_overwrite_confirmed(struct ui_state *s);
 
 #endif

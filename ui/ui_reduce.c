@@ -92,14 +92,15 @@ static int pane_is_list(const struct ui_state *s, int pane)
 	return pane == 0;
 }
 
-/* The selection of the list on the current screen changed to sel. */
-static void select_row(struct ui_state *s, int sel)
+/* The selection of the list in pane of the current screen changed to sel. */
+static void select_row(struct ui_state *s, int pane, int sel)
 {
+	const struct ui_screen_ext *x = s->screen >= SCR_SCORE ? s->ext[s->screen] : NULL;
 	int n = ui_list_len(s, s->screen);
-	struct ui_pane_state *ps = &s->pane[s->screen][0];
+	struct ui_pane_state *ps = &s->pane[s->screen][x ? pane : 0];
 
-	if (s->screen >= SCR_SCORE)
-		n = sel + 1; /* later screens clamp their own lists */
+	if (x)
+		n = x->list_len ? x->list_len(s, pane) : sel + 1;
 	if (sel >= n)
 		sel = n - 1;
 	if (sel < 0)
@@ -125,7 +126,7 @@ static unsigned move(struct ui_state *s, int delta, int absolute)
 	struct ui_pane_state *ps = &s->pane[s->screen][pane];
 
 	if (pane_is_list(s, pane)) {
-		select_row(s, absolute ? delta : ps->sel + delta);
+		select_row(s, pane, absolute ? delta : ps->sel + delta);
 	} else {
 		ps->top = absolute ? delta : ps->top + delta;
 		if (ps->top < 0)
@@ -145,6 +146,19 @@ void ui_goto_item(struct ui_state *s, size_t k, int q)
 	s->pane[SCR_ITEM][0].sel = q;
 	s->pane[SCR_ITEM][1].top = 0;
 	s->screen = SCR_ITEM;
+}
+
+unsigned ui_open_item(struct ui_state *s, const struct cat_item *it)
+{
+	size_t k;
+
+	for (k = 0; it && k < s->cat->nitems; k++) {
+		if (s->cat->items[k] != it)
+			continue;
+		ui_goto_item(s, k, 0);
+		return UE_REDRAW | ui_save_position(s);
+	}
+	return 0;
 }
 
 /* The roadmap index of the current item. */
@@ -292,12 +306,13 @@ static unsigned show_overlay(struct ui_state *s, enum ui_screen scr)
 	    s->screen == SCR_ASSESSMENTS)
 		s->back = s->screen;
 	s->screen = scr;
-	s->focus[scr] = 0;
+	s->focus[scr] = scr >= SCR_SCORE ? s->ext[scr]->focus : 0;
 	if (scr == SCR_HELP)
 		s->pane[SCR_HELP][0].top = 0;
 	if (scr == SCR_SEARCH)
 		search_run(s->cat, editor_text(&s->query), &s->hits);
-	return UE_REDRAW | (scr >= SCR_SCORE ? UE_RESCORE : 0);
+	/* the comparison chooses among the assessments in the store now */
+	return UE_REDRAW | (scr >= SCR_SCORE ? UE_RESCORE : 0) | (scr == SCR_COMPARE ? UE_LOAD_LIST : 0);
 }
 
 /* Which hit pane holds screen cell (y, x); -1 for none. */
@@ -330,10 +345,13 @@ unsigned ui_mouse(struct ui_state *s, const struct ui_input *in)
 	group = h->group[row];
 	if (group < 0)
 		return UE_REDRAW;
-	if (group == s->pane[s->screen][pane].sel && s->screen != SCR_ITEM)
-		return s->screen == SCR_SEARCH ? ui_search_input(s, &(struct ui_input){ .act = ACT_OPEN })
-					       : open_selection(s);
-	select_row(s, group);
+	if (group == s->pane[s->screen][pane].sel && s->screen != SCR_ITEM) {
+		const struct ui_input open = { .act = ACT_OPEN };
+		if (s->screen >= SCR_SCORE && s->ext[s->screen]->apply)
+			return s->ext[s->screen]->apply(s, s->cat, &open);
+		return s->screen == SCR_SEARCH ? ui_search_input(s, &open) : open_selection(s);
+	}
+	select_row(s, pane, group);
 	return UE_REDRAW;
 }
 

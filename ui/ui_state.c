@@ -54,6 +54,9 @@ void ui_init(struct ui_state *s, const struct catalog *cat, int lines, int cols,
 	editor_init(&s->query, QUERY_MAX, 0);
 	for (i = 0; i < UI_FORM_FIELDS; i++)
 		editor_init(&s->form.f[i], 200, 0);
+	editor_init(&s->export.file, 4096, 0);
+	s->plan_view.lane = -1;
+	s->export.format = -1; /* chosen when the export screen first opens */
 	answer_init(&s->req.answer, "");
 }
 
@@ -64,6 +67,10 @@ void ui_release_req_fields(struct ui_state *s)
 	FREE_AND_NULL(s->req.tenant);
 	FREE_AND_NULL(s->req.assessor);
 	FREE_AND_NULL(s->req.path);
+	FREE_AND_NULL(s->req.item_id);
+	FREE_AND_NULL(s->req.owner);
+	FREE_AND_NULL(s->req.due);
+	FREE_AND_NULL(s->req.status);
 }
 
 /* Forget the open assessment (the reducer's ui_close() wraps this). */
@@ -72,6 +79,10 @@ void ui_forget_assessment(struct ui_state *s)
 	if (s->open)
 		assessment_release(&s->a);
 	answer_set_release(&s->answers);
+	ui_compare_release(&s->cmp);
+	ui_scoring_release(&s->sc);
+	s->have_scores = 0;
+	s->level = -1;
 	s->open = 0;
 }
 
@@ -88,6 +99,7 @@ void ui_release(struct ui_state *s)
 	free(s->list_progress);
 	editor_release(&s->note);
 	editor_release(&s->query);
+	editor_release(&s->export.file);
 	for (i = 0; i < UI_FORM_FIELDS; i++)
 		editor_release(&s->form.f[i]);
 	search_hits_release(&s->hits);
@@ -168,6 +180,14 @@ size_t ui_contexts(const struct ui_state *s, enum ui_context *out)
 		out[n++] = CTX_OVERVIEW;
 	else if (s->screen == SCR_ITEM)
 		out[n++] = CTX_ITEM;
+	else if (s->screen == SCR_SCORE)
+		out[n++] = CTX_SCORE;
+	else if (s->screen == SCR_PLAN)
+		out[n++] = CTX_PLAN;
+	else if (s->screen == SCR_COMPARE)
+		out[n++] = CTX_COMPARE;
+	else if (s->screen == SCR_EXPORT)
+		out[n++] = CTX_EXPORT;
 	out[n++] = CTX_LIST;
 	out[n++] = CTX_GLOBAL;
 	return n;
@@ -252,6 +272,7 @@ void ui_set_open(struct ui_state *s, struct assessment *a, struct answer_set *an
 	s->focus[p.screen] = (int)p.pane;
 	if (s->modal == MODAL_FORM && s->form.kind == FORM_NEW)
 		s->modal = MODAL_NONE;
+	ui_export_reset(s);
 	if (s->a.signed_off_at)
 		ui_message(s, MSG_INFO, "this assessment is signed off: answers are read-only");
 }
@@ -260,9 +281,23 @@ void ui_answer_saved(struct ui_state *s)
 {
 	const struct answer *a = &s->req.answer;
 	const struct cat_question *q = catalog_find_question(s->cat, a->question_id);
+	const char *how = "";
+	char why[120];
 
+	if (ui_is_carried(s, a->question_id))
+		how = " (confirmed)";
+	if (a->suggested != ANSWER_NONE && a->override_reason && *a->override_reason) {
+		snprintf(why, sizeof(why), " (overrides the evidence's %s)",
+			 vm_answer_label(s->cat, a->suggested));
+		how = why;
+	} else if (a->suggested != ANSWER_NONE) {
+		how = " (as the evidence suggests)";
+	}
 	answer_set_put(&s->answers, a);
-	if (s->modal == MODAL_FORM && (s->form.kind == FORM_NA || s->form.kind == FORM_RISK))
+	ui_scoring_confirmed(s, a->question_id);
+	ui_rescore(s);
+	if (s->modal == MODAL_FORM &&
+	    (s->form.kind == FORM_NA || s->form.kind == FORM_RISK || s->form.kind == FORM_OVERRIDE))
 		s->modal = MODAL_NONE;
 	if (s->modal == MODAL_EDITOR && s->note_saving)
 		s->modal = MODAL_NONE;
@@ -272,8 +307,8 @@ void ui_answer_saved(struct ui_state *s)
 		ui_message(s, MSG_OK, "saved %s: %s", a->question_id,
 			   *a->note ? "the note (no answer yet)" : "answer cleared");
 	else
-		ui_message(s, MSG_OK, "saved %s: %s%s", a->question_id,
-			   vm_answer_label(s->cat, a->value), q && *a->note ? " (with note)" : "");
+		ui_message(s, MSG_OK, "saved %s: %s%s%s", a->question_id,
+			   vm_answer_label(s->cat, a->value), q && *a->note ? " (with note)" : "", how);
 }
 
 void ui_failed(struct ui_state *s, unsigned effect, const char *msg)

@@ -59,6 +59,19 @@ void vm_row_add(struct vm_row *row, const char *text, enum vm_style style)
 	buf_release(&b);
 }
 
+void vm_cell(struct vm_row *row, const char *text, int width, enum vm_style style)
+{
+	struct buf clean = BUF_INIT(BUF_MAX_DEFAULT), cell = BUF_INIT(BUF_MAX_DEFAULT);
+
+	text_clean(&clean, text ? text : "", 0);
+	text_pad(&cell, clean.data, clean.len, width > 1 ? width - 1 : width);
+	if (width > 1)
+		buf_addch(&cell, ' ');
+	vm_row_add_raw(row, cell.data, cell.len, style);
+	buf_release(&clean);
+	buf_release(&cell);
+}
+
 struct vm_row *vm_line(struct vm_pane *p, int group, const char *text, enum vm_style style)
 {
 	struct vm_row *r = vm_row_new(p, group);
@@ -276,6 +289,15 @@ static int hint_relevant(const struct ui_state *s, enum ui_action a)
 		return s->screen == SCR_ASSESSMENTS; /* elsewhere "back" says it */
 	case ACT_NEXT_PANE:
 		return s->screen != SCR_HELP;
+	case ACT_ACCEPT: {
+		/*
+		 * Only where there is something to take or confirm, and room:
+		 * the question itself says "(a takes it)" anyway.
+		 */
+		const struct cat_question *q = ui_cur_question(s);
+		return s->cols >= 100 && q &&
+		       (ui_suggestion(s, q) != ANSWER_NONE || ui_is_carried(s, q->id));
+	}
 	default:
 		return ui_action_available(s, a);
 	}

@@ -104,6 +104,11 @@ struct vm_row *vm_row_new(struct vm_pane *p, int group);
 void vm_row_add(struct vm_row *row, const char *text, enum vm_style style);
 /* Append text already clean for the screen. */
 void vm_row_add_raw(struct vm_row *row, const char *text, size_t n, enum vm_style style);
+/*
+ * Append text (cleaned here) as a cell of exactly width columns: cut to
+ * width - 1 and padded, so that a blank column separates cells.
+ */
+void vm_cell(struct vm_row *row, const char *text, int width, enum vm_style style);
 /* Add one row holding text in style. */
 struct vm_row *vm_line(struct vm_pane *p, int group, const char *text, enum vm_style style);
 /* Add text wrapped at the pane's width minus indent, each line indented. */
@@ -135,6 +140,16 @@ void vm_item(const struct ui_state *s, struct vm *vm);
 void vm_help(const struct ui_state *s, struct vm *vm);
 void vm_search(const struct ui_state *s, struct vm *vm);
 void vm_dialog(const struct ui_state *s, struct vm *vm);
+void vm_dashboard(const struct ui_state *s, const struct catalog *cat, struct vm *vm);
+void vm_plan(const struct ui_state *s, const struct catalog *cat, struct vm *vm);
+void vm_compare(const struct ui_state *s, const struct catalog *cat, struct vm *vm);
+void vm_export(const struct ui_state *s, const struct catalog *cat, struct vm *vm);
+
+/* The style of a check status, and a short label ("FAIL", "n/a"). */
+enum vm_style vm_check_style(enum check_status st);
+const char *vm_check_label(enum check_status st);
+/* The style of a 0..1 score by its band. */
+enum vm_style vm_band_style(enum score_band b);
 
 /* Where each pane goes for n panes on this screen (layout.c). */
 void vm_layout(const struct ui_state *s, struct vm *vm, int npanes, int split_pct);

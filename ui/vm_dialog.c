@@ -87,12 +87,22 @@ static void form(const struct ui_state *s, struct vm *vm)
 	case FORM_NEW:
 		snprintf(title, sizeof(title), "New assessment");
 		break;
+	case FORM_OVERRIDE:
+		snprintf(title, sizeof(title), "%s, against the evidence: %s",
+			 vm_answer_label(s->cat, f->value), q ? q->id : "");
+		break;
+	case FORM_PLAN:
+		snprintf(title, sizeof(title), "Plan task %s", s->req.item_id ? s->req.item_id : "");
+		break;
+	case FORM_FILE:
+		snprintf(title, sizeof(title), "Export to file");
+		break;
 	default:
 		snprintf(title, sizeof(title), "Edit assessment %lld", s->req.aid);
 		break;
 	}
 	p = box(vm, 72, title);
-	if ((f->kind == FORM_NA || f->kind == FORM_RISK) && q) {
+	if ((f->kind == FORM_NA || f->kind == FORM_RISK || f->kind == FORM_OVERRIDE) && q) {
 		struct text_lines l = TEXT_LINES_INIT;
 		text_wrap(q->text, p->width, &l);
 		for (i = 0; i < l.n && i < 2; i++)
@@ -121,13 +131,46 @@ static void form(const struct ui_state *s, struct vm *vm)
 	vm->cur_x = p->r.x + cur_col;
 }
 
+/* Sign-off and overwrite: what happens, then the keys. */
+static void confirm_other(const struct ui_state *s, struct vm *vm)
+{
+	struct vm_pane *p;
+	char text[600], *who;
+
+	if (s->confirm == CONFIRM_SIGNOFF) {
+		p = box(vm, 64, "Sign off");
+		who = vm_private(s, s->who ? s->who : "", 1);
+		snprintf(text, sizeof(text),
+			 "Sign off assessment %lld as %s? Its answers, notes and plan become "
+			 "read-only for good; reports show who signed it off and when.",
+			 s->a.id, who);
+		free(who);
+		vm_wrap(p, -1, 0, text, VS_TEXT);
+		vm_line(p, -1, "", VS_TEXT);
+		vm_line(p, -1, "y signs off; any other key does not", VS_BOLD);
+	} else {
+		p = box(vm, 64, "Replace the file?");
+		snprintf(text, sizeof(text), "%s exists. Replace it with this export?",
+			 editor_text(&s->export.file));
+		vm_wrap(p, -1, 0, text, VS_TEXT);
+		vm_line(p, -1, "", VS_TEXT);
+		vm_line(p, -1, "y replaces it; any other key keeps it", VS_BOLD);
+	}
+	box_place(vm, 0);
+}
+
 static void confirm(const struct ui_state *s, struct vm *vm)
 {
-	struct vm_pane *p = box(vm, 64, "Delete");
+	struct vm_pane *p;
 	const char *name = "";
 	char *shown, text[512];
 	size_t i;
 
+	if (s->confirm != CONFIRM_DELETE) {
+		confirm_other(s, vm);
+		return;
+	}
+	p = box(vm, 64, "Delete");
 	for (i = 0; i < s->nlist; i++)
 		if (s->list[i].id == s->req.aid)
 			name = s->list[i].name;

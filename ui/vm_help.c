@@ -12,8 +12,26 @@
 /* The order help shows the contexts in. */
 static const enum ui_context order[] = {
 	CTX_ITEM, CTX_LIST, CTX_OVERVIEW, CTX_ASSESSMENTS, CTX_GLOBAL,
+	CTX_SCORE, CTX_PLAN, CTX_COMPARE, CTX_EXPORT,
 	CTX_SEARCH, CTX_FORM, CTX_EDITOR, CTX_TEXT, CTX_CONFIRM,
 };
+
+/* The screen a context belongs to, for contexts of the later screens. */
+static enum ui_screen context_screen(enum ui_context c)
+{
+	switch (c) {
+	case CTX_SCORE:
+		return SCR_SCORE;
+	case CTX_PLAN:
+		return SCR_PLAN;
+	case CTX_COMPARE:
+		return SCR_COMPARE;
+	case CTX_EXPORT:
+		return SCR_EXPORT;
+	default:
+		return SCR__COUNT;
+	}
+}
 
 /* One row per action of ctx, listing all its keys. */
 static void context(const struct ui_state *s, struct vm_pane *p, enum ui_context ctx)
@@ -92,6 +110,7 @@ void vm_help(const struct ui_state *s, struct vm *vm)
 	vm_layout(s, vm, 1, 0);
 	vm_set_title(p, "Help: keys (Esc, q or ? to close)");
 	for (i = 0; i < ARRAY_SIZE(order); i++)
-		context(s, p, order[i]);
+		if (context_screen(order[i]) == SCR__COUNT || ui_screen_available(s, context_screen(order[i])))
+			context(s, p, order[i]);
 	answers(s, p);
 }

@@ -46,7 +46,8 @@ static void detail(struct vm_pane *p, int group, int indent, const char *label, 
 static void question(const struct ui_state *s, struct vm_pane *p, const struct cat_question *q)
 {
 	const struct answer *a = answer_set_find(&s->answers, q->id);
-	enum answer_value v = a ? a->value : ANSWER_NONE;
+	enum answer_value v = a ? a->value : ANSWER_NONE, sug = ui_suggestion(s, q);
+	int carried = a && ui_is_carried(s, q->id);
 	struct text_lines l = TEXT_LINES_INIT;
 	struct buf badge = BUF_INIT(256);
 	int group = (int)q->index, indent;
@@ -54,16 +55,16 @@ static void question(const struct ui_state *s, struct vm_pane *p, const struct c
 	size_t i;
 
 	snprintf(idcol, sizeof(idcol), "%-6s", q->id);
-	buf_addch(&badge, '[');
+	buf_addch(&badge, carried ? '?' : '[');
 	text_pad(&badge, vm_answer_label(s->cat, v), strlen(vm_answer_label(s->cat, v)), 14);
-	buf_addstr(&badge, "] ");
+	buf_addstr(&badge, carried ? "? " : "] ");
 	indent = (int)strlen(idcol) + text_width(badge.data, badge.len);
 	text_wrap(q->text, MAX(10, p->width - indent), &l);
 	for (i = 0; i < l.n; i++) {
 		struct vm_row *r = vm_row_new(p, group);
 		if (!i) {
 			vm_row_add(r, idcol, VS_BOLD);
-			vm_row_add_raw(r, badge.data, badge.len, vm_answer_style(v));
+			vm_row_add_raw(r, badge.data, badge.len, carried ? VS_WARN : vm_answer_style(v));
 		} else {
 			for (int k = 0; k < indent; k++)
 				vm_row_add_raw(r, " ", 1, VS_TEXT);
@@ -81,10 +82,25 @@ static void question(const struct ui_state *s, struct vm_pane *p, const struct c
 		detail(p, group, indent, "owner: ", line, VS_TEXT, 1);
 		free(o);
 	}
+	if (a && a->override_reason && *a->override_reason) {
+		char *t = vm_private(s, a->override_reason, 0), lab[64];
+		snprintf(lab, sizeof(lab), "evidence said %s; why not: ", vm_answer_label(s->cat, a->suggested));
+		detail(p, group, indent, lab, t, VS_TEXT, 2);
+		free(t);
+	} else if (a && a->suggested != ANSWER_NONE && a->value != ANSWER_NONE) {
+		detail(p, group, indent, "", "taken from the evidence's suggestion", VS_DIM, 1);
+	}
 	if (a && *a->note) {
 		char *t = vm_private(s, a->note, 0);
 		detail(p, group, indent, "note: ", t, VS_INFO, NOTE_LINES);
 		free(t);
+	}
+	if (a && ui_is_carried(s, q->id))
+		detail(p, group, indent, "", "carried over, to confirm (a confirms)", VS_WARN, 1);
+	else if (sug != ANSWER_NONE) {
+		char line[160];
+		snprintf(line, sizeof(line), "evidence suggests %s (a takes it)", vm_answer_label(s->cat, sug));
+		detail(p, group, indent, "", line, VS_INFO, 2);
 	}
 	vm_line(p, -1, "", VS_TEXT);
 	text_lines_release(&l);
@@ -125,7 +141,7 @@ static void guidance(const struct ui_state *s, struct vm_pane *p, const struct c
 	const struct cat_question *q = ui_cur_question(s);
 	char line[128];
 
-	vm_set_title(p, "Guidance");
+	vm_set_title(p, "%s", s->item_pane && !(s->cols >= VM_WIDE) ? "Guidance (Tab: evidence)" : "Guidance");
 	if (q) {
 		const struct answer *a = answer_set_find(&s->answers, q->id);
 		if (a && a->updated_by && *a->updated_by) {
@@ -165,7 +181,7 @@ void vm_item(const struct ui_state *s, struct vm *vm)
 	for (i = 0; i < it->nquestions; i++)
 		question(s, p, &it->questions[i]);
 	guidance(s, &vm->pane[1], it);
-	if (s->item_pane) {
+	if (s->item_pane && vm->pane[2].present) {
 		struct vm_pane *e = &vm->pane[2];
 		vm_set_title(e, "%s", s->item_pane_title ? s->item_pane_title : "Evidence");
 		s->item_pane(s, s->cat, it, e->width, e);

@@ -16,40 +16,22 @@ const struct cli_command cmd_report = {
 	"report ID --format html|md|csv|json [-o FILE] [--offenders N]"
 };
 
-/* Offending resources shown per check unless --offenders says otherwise. */
-#define REPORT_OFFENDERS_DOC 25
-
 static int render(struct cli *c, struct scored *sc, int fmt, const char *file, long offenders)
 {
 	struct buf out = BUF_INIT(REPORT_MAX);
 	struct errmsg em = ERRMSG_INIT;
-	struct scored_trend trend;
 	const struct catalog *cat;
 	struct store *st;
-	struct report r;
-	char now[32];
 	int ret;
 
-	memset(&trend, 0, sizeof(trend));
 	if (cli_catalog(c, &cat))
 		return EXIT_INVALID;
 	if (cli_store(c, 0, &st, &em))
 		return cli_fail_em(c, &em);
-	if (scored_trend_load(st, cat, sc, &trend, &em)) {
-		ret = cli_fail_em(c, &em);
-		goto out;
-	}
-	scored_report(sc, cat, &trend, now, &r);
-	if (offenders >= 0)
-		r.max_offenders = (size_t)offenders;
-	else if (fmt == REPORT_HTML || fmt == REPORT_MD)
-		r.max_offenders = REPORT_OFFENDERS_DOC;
-	if (report_render(&r, (enum report_format)fmt, &out, &em))
+	if (scored_report_render(st, cat, sc, fmt, offenders, &out, &em))
 		ret = cli_fail_em(c, &em);
 	else
 		ret = cli_write_output(c, file, &out);
-out:
-	scored_trend_release(&trend);
 	buf_release(&out);
 	return ret;
 }

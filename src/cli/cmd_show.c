@@ -29,6 +29,12 @@ static cJSON *question_json(const struct cat_question *q, const struct answer *a
 	cJSON_AddStringToObject(o, "owner", ans ? ans->owner : "");
 	cJSON_AddStringToObject(o, "expiry", ans ? ans->expiry : "");
 	cJSON_AddStringToObject(o, "note", ans ? ans->note : "");
+	if (ans && ans->suggested != ANSWER_NONE)
+		cJSON_AddStringToObject(o, "suggested", answer_id(ans->suggested));
+	else
+		cJSON_AddNullToObject(o, "suggested");
+	cJSON_AddStringToObject(o, "override_reason",
+				ans && ans->override_reason ? ans->override_reason : "");
 	cJSON_AddStringToObject(o, "updated", ans ? ans->updated_at : "");
 	cJSON_AddStringToObject(o, "updated_by", ans ? ans->updated_by : "");
 	return o;
@@ -123,6 +129,13 @@ static void show_text(struct cli *c, const struct catalog *cat, const struct ass
 				}
 				if (ans && *ans->expiry)
 					fprintf(c->out, " expires %s", ans->expiry);
+				if (ans && ans->override_reason && *ans->override_reason) {
+					fprintf(c->out, " evidence suggested %s, override: ",
+						answer_id(ans->suggested));
+					cli_put(c->out, ans->override_reason);
+				} else if (ans && ans->suggested != ANSWER_NONE) {
+					fputs(" (suggested by the evidence)", c->out);
+				}
 				if (ans && *ans->note) {
 					fputs(" note: ", c->out);
 					cli_put(c->out, ans->note);

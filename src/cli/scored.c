@@ -166,6 +166,27 @@ void scored_report(const struct scored *sc, const struct catalog *cat,
 	r->tool_version = "azmat " AZMAT_VERSION;
 }
 
+enum az_err scored_report_render(struct store *st, const struct catalog *cat, const struct scored *sc,
+				 int fmt, long offenders, struct buf *out, struct errmsg *em)
+{
+	struct scored_trend trend;
+	struct report r;
+	char now[32];
+	enum az_err rc;
+
+	rc = scored_trend_load(st, cat, sc, &trend, em);
+	if (!rc) {
+		scored_report(sc, cat, &trend, now, &r);
+		if (offenders >= 0)
+			r.max_offenders = (size_t)offenders;
+		else if (fmt == REPORT_HTML || fmt == REPORT_MD)
+			r.max_offenders = SCORED_OFFENDERS_DOC;
+		rc = report_render(&r, (enum report_format)fmt, out, em);
+	}
+	scored_trend_release(&trend);
+	return rc;
+}
+
 /* Write data to path atomically (0600: a report describes weaknesses), or to out for "-". */
 int cli_write_output(struct cli *c, const char *path, const struct buf *data)
 {

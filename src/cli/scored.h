@@ -61,6 +61,18 @@ void scored_trend_release(struct scored_trend *t);
 void scored_report(const struct scored *sc, const struct catalog *cat,
 		   const struct scored_trend *t, char generated_at[32], struct report *r);
 
+/* Offending resources per check in HTML and Markdown reports unless told otherwise. */
+#define SCORED_OFFENDERS_DOC 25
+
+/*
+ * Render sc's full report in fmt (enum report_format), with the trend over
+ * the tenant's earlier assessments, appending to out. offenders: per check
+ * (0 all), or -1 for the default (SCORED_OFFENDERS_DOC in HTML and
+ * Markdown, all in JSON). sc must be loaded with SCORED_OFFENDERS | SCORED_RUNS.
+ */
+enum az_err scored_report_render(struct store *st, const struct catalog *cat, const struct scored *sc,
+				 int fmt, long offenders, struct buf *out, struct errmsg *em);
+
 /*
  * Write data to path atomically with mode 0600 (a report describes a
  * tenant's weaknesses), or to c->out when path is NULL or "-". Prints

@@ -35,14 +35,18 @@ int64_t tui_now_us(void);
  * defined in its own src/cli file; the declarations are weak, so one not
  * built yet is simply absent (as with the command table in cli.h).
  *
- *  - evidence (issue 5): sets ui_state.item_pane (the evidence panel) in
- *    start(), loads the open assessment's evidence in opened();
- *  - scoring (issue 6): registers the score, plan, compare and export
- *    screens with ui_register_screen() in start(), and fills have_scores,
- *    step_score[] and level in opened() and changed().
+ *  - evidence (issue 5, tui_evidence.c): sets ui_state.item_pane (the
+ *    evidence panel) in start();
+ *  - scoring (issue 6, tui_scoring.c): registers the score, plan, compare
+ *    and export screens with ui_register_screen() in start(), hands the
+ *    open assessment's evidence, carried-over answers and plan overrides
+ *    to the ui in opened() (ui_set_scoring(): the ui scores them), and
+ *    performs plan edits, comparison, sign-off and export in effects().
  *
  * Every callback may be NULL. They run on the app layer's thread between
  * frames; what they put in the state they own and free in stop().
+ * effects() gets every effect flag the reducer returned, after the loop's
+ * own effects were performed.
  */
 struct ui_state;
 struct tui_ext {
@@ -51,6 +55,7 @@ struct tui_ext {
 	void (*opened)(struct cli *c, struct store *st, struct ui_state *s);
 	void (*changed)(struct cli *c, struct store *st, struct ui_state *s);
 	void (*stop)(struct cli *c, struct ui_state *s);
+	void (*effects)(struct cli *c, struct store *st, struct ui_state *s, unsigned fx);
 };
 
 #define TUI_EXT_LIST(X) \

@@ -51,6 +51,15 @@ void tui_ext_changed(struct tui *t)
 	ext_call(t, EXT_CHANGED);
 }
 
+static void ext_effects(struct tui *t, unsigned fx)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(exts); i++)
+		if (exts[i] && exts[i]->effects)
+			exts[i]->effects(t->c, t->st, &t->s, fx);
+}
+
 void tui_ext_stop(struct tui *t)
 {
 	size_t i;
@@ -251,5 +260,6 @@ unsigned tui_effects(struct tui *t, unsigned fx)
 		tui_ext_changed(t);
 	if (fx & UE_DUMP)
 		dump(t);
+	ext_effects(t, fx);
 	return fx;
 }

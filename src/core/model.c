@@ -29,6 +29,8 @@ void answer_init(struct answer *a, const char *question_id)
 	a->note = xstrdup("");
 	a->updated_at = xstrdup("");
 	a->updated_by = xstrdup("");
+	a->suggested = ANSWER_NONE;
+	a->override_reason = xstrdup("");
 }
 
 void answer_release(struct answer *a)
@@ -40,8 +42,10 @@ void answer_release(struct answer *a)
 	free(a->note);
 	free(a->updated_at);
 	free(a->updated_by);
+	free(a->override_reason);
 	memset(a, 0, sizeof(*a));
 	a->value = ANSWER_NONE;
+	a->suggested = ANSWER_NONE;
 }
 
 static char *dup_or_empty(const char *s)
@@ -59,6 +63,8 @@ void answer_copy(struct answer *dst, const struct answer *src)
 	dst->note = dup_or_empty(src->note);
 	dst->updated_at = dup_or_empty(src->updated_at);
 	dst->updated_by = dup_or_empty(src->updated_by);
+	dst->suggested = src->suggested;
+	dst->override_reason = dup_or_empty(src->override_reason);
 }
 
 const struct answer *answer_set_find(const struct answer_set *s, const char *question_id)

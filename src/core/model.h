@@ -35,6 +35,13 @@ struct answer {
 	char *note;
 	char *updated_at;
 	char *updated_by;
+	/*
+	 * What the evidence suggested when the operator answered (accepting
+	 * the suggestion or overriding it), ANSWER_NONE when it suggested
+	 * nothing; and, for an override, why the answer differs ("" else).
+	 */
+	enum answer_value suggested;
+	char *override_reason;
 };
 
 /* Set a to empty strings and ANSWER_NONE for question_id (copied). */

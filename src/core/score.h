@@ -119,7 +119,7 @@ struct score_item {
 	enum score_contradiction contradiction;
 	int na_refuted;      /* all "not applicable" but evidence shows the scope */
 	int band_gap;        /* attested band minus evidence band (when both exist) */
-	int noted;           /* a question of the item carries a confirmed note */
+	int noted;           /* a question carries a confirmed note or override reason */
 	int achieved;        /* at least Largely, nothing unknown, no failed gating check */
 };
 

@@ -39,7 +39,9 @@ static void score_answers(const struct score_input *in, struct score_item *si)
 
 		if (carried)
 			si->ncarried++;
-		if (a && !carried && !str_is_blank(a->note))
+		if (a && !carried &&
+		    (!str_is_blank(a->note) ||
+		     (a->override_reason && !str_is_blank(a->override_reason))))
 			si->noted = 1;
 		if (answer_excluded(v)) {
 			si->nna++;

@@ -371,6 +371,11 @@ int sheet_row_merge(const struct sheet_row *r, const struct answer *cur, struct 
 	else
 		answer_init(out, r->q->id);
 	if (r->has_answer) {
+		/* a new value is not the one the evidence suggested or was overridden for */
+		if (out->value != r->a.value) {
+			out->suggested = ANSWER_NONE;
+			set(&out->override_reason, "");
+		}
 		out->value = r->a.value;
 		set(&out->reason, r->a.reason);
 		set(&out->owner, r->a.owner);

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # TUI benchmark: time to the first frame with a store of 20 assessments,
 # and the time from a keystroke to its redrawn frame over a scripted walk
-# (median and 99th percentile), at 80x24 and 132x43. Prints Markdown rows
-# for docs/benchmarks.md.
+# (median and 99th percentile), at 80x24 and 132x43; then the same with an
+# assessment holding 100,000 offending resources open, over the evidence
+# panels and the score, plan and compare screens. Prints Markdown rows for
+# docs/benchmarks.md.
 #
 # The frames are drawn by the real drawing code into an off-screen ncurses
 # screen (--script), so terminal output time is not counted; the times come
@@ -92,4 +94,53 @@ for size in 80x24 132x43; do
   grep -v '^1 ' "$tmp/answer.$size" > "$tmp/answer.$size.all"
   read -r med p99 max n < <(stats "$tmp/answer.$size.all" 2)
   echo "| keystroke to frame, answering (durable commit included) | $size | $med ms | $p99 ms | $max ms | $n |"
+done
+
+# An assessment with evidence: every check of the roadmap judged, 20 of
+# them failing with 5,000 offending resources each (100,000 stored), the
+# previous quarter to compare with. Time to the first frame with it open
+# (the evidence with its first offenders, the score and the plan loaded),
+# and keystroke to frame over the evidence panels, the dashboard, the plan,
+# the compare screen and suggested answers taken.
+fixture="$build/tests/azmat_fixture"
+prev=$(az new --name "Evidence Q3" --tenant 00000000-0000-0000-0000-0000000000e1)
+cur=$(az new --from "$prev" --name "Evidence Q4")
+python3 - "$AZMAT_CATALOG" "$tmp/evidence.txt" <<'PY'
+import glob, json, sys
+checks = sorted({c["id"] for f in glob.glob(sys.argv[1] + "/checks/*.json")
+                 for c in json.load(open(f))["checks"]})
+with open(sys.argv[2], "w") as out:
+    for k, c in enumerate(checks):
+        if k < 20:
+            out.write("result %s fail 0/5000 | 5000 resources fail\noffenders %s 5000\n" % (c, c))
+        else:
+            out.write("result %s partial %d/10 | partly\n" % (c, k % 11))
+PY
+"$fixture" "$db" "$cur" "$tmp/evidence.txt"
+: > "$tmp/first.ev"
+: > "$tmp/first.list"
+for _ in $(seq $runs); do
+  az tui --script /dev/null --size 132x43 --max-frames 1 --timing "$tmp/first.list"
+  az tui "$cur" --script /dev/null --size 132x43 --max-frames 1 --timing "$tmp/first.ev"
+done
+read -r med p99 max n < <(stats "$tmp/first.list" 1)
+echo "| first frame, list of assessments (the same store, now 20 MB) | 132x43 | $med ms | $p99 ms | $max ms | $n |"
+read -r med p99 max n < <(stats "$tmp/first.ev" 1)
+echo "| first frame, assessment open (100,000 offending resources stored) | 132x43 | $med ms | $p99 ms | $max ms | $n |"
+python3 - "$tmp/later.txt" <<'PY'
+import sys
+walk = ["step 1", "open"]
+for item in range(31):
+    walk += ["next-pane", "next-pane", "page-down", "prev-pane", "prev-pane", "accept", "down", "next"]
+    if item % 3 == 0:
+        walk += ["score", "down", "back", "plan", "sort", "filter-lane", "down", "back", "compare"]
+        walk += ["open"] if item == 0 else []
+        walk += ["down", "back"]
+open(sys.argv[1], "w").write("\n".join(walk) + "\n")
+PY
+for size in 80x24 132x43; do
+  : > "$tmp/later.$size"
+  az tui "$cur" --script "$tmp/later.txt" --size "$size" --timing "$tmp/later.$size"
+  read -r med p99 max n < <(stats "$tmp/later.$size" 2 skip-first)
+  echo "| keystroke to frame, evidence, score, plan, compare (answers taken included) | $size | $med ms | $p99 ms | $max ms | $n |"
 done

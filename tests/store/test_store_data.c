@@ -141,6 +141,52 @@ static void test_answers_history_and_reopen(void)
 	T_EQ_INT(raw_int(tpath("b.db"), "SELECT count(*) FROM setting"), 0);
 }
 
+/* Migration 005: the suggestion and the override reason round-trip with their history. */
+static void test_suggestion_and_override(void)
+{
+	struct store *st = open_new("s.db");
+	struct errmsg em = ERRMSG_INIT;
+	struct answer_set set = ANSWER_SET_INIT;
+	struct history_entry *h = NULL;
+	const struct answer *got;
+	struct answer a;
+	size_t n = 0, i, overrides = 0;
+	long long id = new_assessment(st, "Suggestions");
+
+	answer_init(&a, "4a.1");
+	a.value = ANSWER_FULLY;
+	a.suggested = ANSWER_PARTIAL;
+	free(a.override_reason);
+	a.override_reason = xstrdup("the ninth admin is a break-glass account");
+	T_EQ_INT(store_answer_put(st, id, &a, "dana", "tui", &em), AZ_OK);
+	answer_release(&a);
+	answer_init(&a, "4a.2");
+	a.value = ANSWER_LARGELY;
+	a.suggested = ANSWER_LARGELY;
+	T_EQ_INT(store_answer_put(st, id, &a, "dana", "tui", &em), AZ_OK);
+	answer_release(&a);
+	T_EQ_INT(store_answers_load(st, id, &set, &em), AZ_OK);
+	got = answer_set_find(&set, "4a.1");
+	T_REQUIRE(got != NULL);
+	T_EQ_INT(got->suggested, ANSWER_PARTIAL);
+	T_EQ_STR(got->override_reason, "the ninth admin is a break-glass account");
+	got = answer_set_find(&set, "4a.2");
+	T_REQUIRE(got != NULL);
+	T_EQ_INT(got->suggested, ANSWER_LARGELY);
+	T_EQ_STR(got->override_reason, "");
+	answer_set_release(&set);
+	T_EQ_INT(store_history_list(st, id, "4a.1", &h, &n, &em), AZ_OK);
+	for (i = 0; i < n; i++)
+		if (!strcmp(h[i].field, "override"))
+			overrides++;
+	T_EQ_INT(overrides, 1);
+	store_history_free(h, n);
+	/* an answer without a suggestion stores NULL, not "" */
+	put(st, id, "1a.1", ANSWER_PARTIAL, "", "dana", AZ_OK);
+	store_close(&st);
+	T_EQ_INT(raw_int(tpath("s.db"), "SELECT count(*) FROM answer WHERE suggested IS NULL"), 1);
+}
+
 static void test_answer_to_missing_or_signed_off(void)
 {
 	struct store *st = open_new("c.db");
@@ -200,7 +246,7 @@ static void result(struct check_result *r, const char *check, enum check_status 
 static void test_evidence_runs(void)
 {
 	struct store *st = open_new("e.db");
-	long long id = new_assessment(st, "Evidence"), run1, run2;
+	long long id = new_assessment(st, "Evidence"), run1, run2, run3;
 	struct errmsg em = ERRMSG_INIT;
 	struct evidence_run info, *runs = NULL;
 	struct evidence_set set = EVIDENCE_SET_INIT;
@@ -252,11 +298,26 @@ static void test_evidence_runs(void)
 	T_EQ_INT(got->offending_total, 10);
 	evidence_release(&set);
 
+	/* A screen's share: the first STORE_OFFENDERS_FIRST, the rest counted. */
+	T_EQ_INT(store_run_begin(st, id, &info, &run3, &em), AZ_OK);
+	result(&r, "many", CHECK_FAIL, 0, 300, 300);
+	T_EQ_INT(store_result_put(st, run3, &r, 0, &em), AZ_OK);
+	check_result_release(&r);
+	T_EQ_INT(store_evidence_current(st, id, STORE_EV_OFFENDERS | STORE_EV_FIRST_OFFENDERS, &set, &em),
+		 AZ_OK);
+	got = evidence_find(&set, "many");
+	T_REQUIRE(got != NULL);
+	T_EQ_INT(got->noffenders, STORE_OFFENDERS_FIRST);
+	T_EQ_INT(got->offending_total, 300);
+	T_EQ_INT(evidence_find(&set, "a")->noffenders, 3);
+	evidence_release(&set);
+	T_EQ_INT(store_run_finish(st, run3, RUN_COMPLETE, NULL, &em), AZ_OK);
+
 	/* A run left "running" by a dead process becomes interrupted. */
 	T_EQ_INT(store_runs_list(st, id, &runs, &n, &em), AZ_OK);
-	T_EQ_INT(n, 2);
-	T_EQ_INT(runs[0].status, RUN_RUNNING);
-	T_EQ_INT(runs[1].status, RUN_COMPLETE);
+	T_EQ_INT(n, 3);
+	T_EQ_INT(runs[1].status, RUN_RUNNING);
+	T_EQ_INT(runs[2].status, RUN_COMPLETE);
 	store_runs_free(runs, n);
 	{
 		pid_t child = fork();
@@ -282,6 +343,7 @@ int main(void)
 {
 	T_RUN(test_assessments_round_trip);
 	T_RUN(test_answers_history_and_reopen);
+	T_RUN(test_suggestion_and_override);
 	T_RUN(test_answer_to_missing_or_signed_off);
 	T_RUN(test_settings);
 	T_RUN(test_evidence_runs);

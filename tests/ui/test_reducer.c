@@ -444,7 +444,7 @@ static void ext_build(const struct ui_state *s, const struct catalog *c, struct 
 
 static void test_later_screens_plug_in(void)
 {
-	static const struct ui_screen_ext score = { "Score", ext_build, ext_apply };
+	static const struct ui_screen_ext score = { "Score", ext_build, ext_apply, NULL, 0 };
 	struct ui_state s;
 	struct ut_effects fx = { 0 };
 	struct vm vm;

@@ -4,8 +4,6 @@
  * text, and compared with reviewed golden files in tests/ui/golden/.
  * Rewrite them on purpose with UPDATE_GOLDEN=1 and review the diff.
  */
-#include <locale.h>
-
 #include "term.h"
 #include "text.h"
 #include "ui_test.h"
@@ -16,24 +14,12 @@ static struct term *term;
 
 static void snap(struct ui_state *s, const char *name)
 {
-	struct buf out = BUF_INIT(BUF_MAX_DEFAULT);
-	struct vm vm;
-
-	term_resize(term, s->lines, s->cols);
-	vm_build(s, &vm);
-	term_draw(term, &vm);
-	ui_sync(s, &vm);
-	vm_release(&vm);
-	term_dump(term, &out);
-	ut_golden(name, out.data);
-	buf_release(&out);
+	ut_snap(term, s, name);
 }
 
 static void size(struct ui_state *s, int cols, int lines)
 {
-	struct ui_input in = { .act = ACT_RESIZE, .x = cols, .y = lines };
-
-	ui_apply(s, &in);
+	ut_size(s, cols, lines);
 }
 
 /* An open assessment with a spread of answers on item 1a and 4a. */
@@ -160,15 +146,8 @@ static void test_ascii(void)
 
 int main(void)
 {
-	struct errmsg em = ERRMSG_INIT;
-	unsigned flags;
-
-	setlocale(LC_ALL, "");
+	term = ut_term();
 	cat = ut_catalog();
-	if (term_open(TERM_HEADLESS, 24, 80, &term, &flags, &em)) {
-		fprintf(stderr, "%s\n", errmsg_text(&em));
-		return 2;
-	}
 	T_RUN(test_first_run);
 	T_RUN(test_assessments);
 	T_RUN(test_overview_and_step);

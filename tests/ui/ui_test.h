@@ -6,6 +6,7 @@
 #ifndef AZMAT_UI_TEST_H
 #define AZMAT_UI_TEST_H
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +14,9 @@
 #include "fsutil.h"
 #include "script.h"
 #include "t.h"
+#include "term.h"
 #include "ui.h"
+#include "vm.h"
 #include "xalloc.h"
 
 static inline struct catalog *ut_catalog(void)
@@ -57,22 +60,48 @@ static inline void ut_list(struct ui_state *s, size_t n)
 	ui_set_list(s, a, p, n);
 }
 
+/* Fill a (zeroed here) as assessment id of the Contoso tenant, created at created. */
+static inline void ut_assessment(struct assessment *a, long long id, const char *name,
+				 const char *created)
+{
+	memset(a, 0, sizeof(*a));
+	a->id = id;
+	a->name = xstrdup(name);
+	a->tenant_id = xstrdup("72f988bf-86f1-41af-91ab-2d7cd011db47");
+	a->organisation = xstrdup("Contoso Ltd");
+	a->assessor = xstrdup("Alex Kim");
+	a->catalog_version = xstrdup("2026.11.0");
+	a->created_at = xstrdup(created);
+	a->updated_at = xstrdup("2026-11-26T10:30:00Z");
+}
+
 /* Open a fresh assessment 7 with no answers at the stored position pos. */
 static inline void ut_open(struct ui_state *s, const char *pos)
 {
 	struct assessment a;
 	struct answer_set set = ANSWER_SET_INIT;
 
-	memset(&a, 0, sizeof(a));
-	a.id = 7;
-	a.name = xstrdup("Contoso Q4 workshop");
-	a.tenant_id = xstrdup("72f988bf-86f1-41af-91ab-2d7cd011db47");
-	a.organisation = xstrdup("Contoso Ltd");
-	a.assessor = xstrdup("Alex Kim");
-	a.catalog_version = xstrdup("2026.11.0");
-	a.created_at = xstrdup("2026-11-20T09:00:00Z");
-	a.updated_at = xstrdup("2026-11-26T10:30:00Z");
+	ut_assessment(&a, 7, "Contoso Q4 workshop", "2026-11-20T09:00:00Z");
 	ui_set_open(s, &a, &set, pos);
+}
+
+/* Put answer v for question qid into set (as if stored earlier). */
+static inline void ut_answer(struct answer_set *set, const char *qid, enum answer_value v)
+{
+	struct answer a;
+
+	answer_init(&a, qid);
+	a.value = v;
+	answer_set_put(set, &a);
+	answer_release(&a);
+}
+
+/* The terminal is now cols x lines. */
+static inline void ut_size(struct ui_state *s, int cols, int lines)
+{
+	struct ui_input in = { .act = ACT_RESIZE, .x = cols, .y = lines };
+
+	ui_apply(s, &in);
 }
 
 /*
@@ -138,6 +167,100 @@ static inline unsigned ut_run(struct ui_state *s, const char *script, struct ut_
 	return all;
 }
 
+/*
+ * Evidence for the tests, as the store would hand it over: one result of
+ * check id with status, healthy/total and a summary, collected at a fixed
+ * time; offenders are added with ut_offender().
+ */
+static inline struct check_result *ut_result(struct evidence_set *ev, const char *id,
+					     enum check_status st, unsigned long healthy,
+					     unsigned long total, const char *summary)
+{
+	struct check_result r;
+	size_t i;
+
+	check_result_init(&r, id);
+	r.status = st;
+	r.cause = st == CHECK_NOT_ASSESSABLE ? CAUSE_LICENCE : CAUSE_NONE;
+	r.healthy = healthy;
+	r.total = total;
+	check_result_set_summary(&r, summary);
+	free(r.collected_at);
+	r.collected_at = xstrdup("2026-11-26T08:30:00Z");
+	evidence_put(ev, &r);
+	check_result_release(&r);
+	for (i = 0; i < ev->n; i++)
+		if (!strcmp(ev->r[i].check_id, id))
+			return &ev->r[i];
+	return NULL;
+}
+
+static inline void ut_offender(struct check_result *r, const char *id, const char *name,
+			       const char *detail)
+{
+	check_result_add_offender(r, id, name, detail);
+}
+
+/*
+ * Hand ev (taken), the carried question ids (copied, NULL-terminated list
+ * or NULL) and the overrides ov (taken, may be NULL) to the state, as the
+ * app's scoring extension does, with the plan dated 2026-11-26.
+ */
+static inline void ut_scoring(struct ui_state *s, struct evidence_set *ev, const char *const *carried,
+			      struct plan_overrides *ov)
+{
+	struct plan_overrides none = PLAN_OVERRIDES_INIT;
+	char **c = NULL;
+	size_t n = 0, i;
+
+	while (carried && carried[n])
+		n++;
+	if (n) {
+		c = xcalloc(n, sizeof(*c));
+		for (i = 0; i < n; i++)
+			c[i] = xstrdup(carried[i]);
+	}
+	ui_set_scoring(s, ev, c, n, ov ? ov : &none, "2026-11-26");
+}
+
+/* Open assessment 7 at 80x24 with the later screens and the evidence pane, as the app does. */
+static inline void ut_open_scored(struct ui_state *s, const struct catalog *c)
+{
+	ui_init(s, c, 24, 80, UI_UTF8);
+	ut_list(s, 3);
+	ut_open(s, NULL);
+	ui_register_screen(s, SCR_SCORE, &ui_screen_dashboard);
+	ui_register_screen(s, SCR_PLAN, &ui_screen_plan);
+	ui_register_screen(s, SCR_COMPARE, &ui_screen_compare);
+	ui_register_screen(s, SCR_EXPORT, &ui_screen_export);
+	s->item_pane = ui_evidence_pane;
+	s->item_pane_title = "Evidence";
+	s->who = "Alex Kim";
+}
+
+/*
+ * The evidence the scoring tests share. 1b: E = (0.75 + 1) / 2 = 0.875,
+ * Fully, one offending subscription. 4a: three passes and a failed gating
+ * check (Largely, capped at Partial).
+ */
+static inline void ut_evidence(struct evidence_set *ev)
+{
+	struct check_result *r;
+
+	r = ut_result(ev, "inventory-subscriptions-under-mg", CHECK_PARTIAL, 3, 4,
+		      "3 of 4 subscriptions sit under the tree");
+	ut_offender(r, "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590", "sub-legacy-lab",
+		    "directly under the tenant root");
+	ut_result(ev, "inventory-hierarchy-settings", CHECK_PASS, 1, 1, "default group set");
+	ut_result(ev, "identity-global-admin-count", CHECK_PASS, 1, 1, "3 Global Administrators");
+	ut_result(ev, "identity-guest-access-restricted", CHECK_PASS, 1, 1, "guests restricted");
+	ut_result(ev, "identity-user-consent-restricted", CHECK_PASS, 1, 1, "consent restricted");
+	ut_result(ev, "identity-ca-mfa-all-users", CHECK_FAIL, 0, 1, "no policy requires MFA");
+	r = ut_result(ev, "identity-ca-mfa-admins", CHECK_NOT_ASSESSABLE, 0, 0,
+		      "Conditional Access needs Entra ID P1");
+	(void)r;
+}
+
 /* The answer value of question qid in the state, ANSWER_NONE when none. */
 static inline enum answer_value ut_value(const struct ui_state *s, const char *qid)
 {
@@ -180,6 +303,37 @@ static inline void ut_golden(const char *name, const char *text)
 		remove(actual);
 	}
 	free(want);
+}
+
+/* The headless terminal of the screen tests (the locale from the environment). */
+static inline struct term *ut_term(void)
+{
+	struct errmsg em = ERRMSG_INIT;
+	struct term *term = NULL;
+	unsigned flags;
+
+	setlocale(LC_ALL, "");
+	if (term_open(TERM_HEADLESS, 24, 80, &term, &flags, &em)) {
+		fprintf(stderr, "%s\n", errmsg_text(&em));
+		exit(2);
+	}
+	return term;
+}
+
+/* Draw s into the headless term at its size and compare with golden name. */
+static inline void ut_snap(struct term *term, struct ui_state *s, const char *name)
+{
+	struct buf out = BUF_INIT(BUF_MAX_DEFAULT);
+	struct vm vm;
+
+	term_resize(term, s->lines, s->cols);
+	vm_build(s, &vm);
+	term_draw(term, &vm);
+	ui_sync(s, &vm);
+	vm_release(&vm);
+	term_dump(term, &out);
+	ut_golden(name, out.data);
+	buf_release(&out);
 }
 
 #endif
