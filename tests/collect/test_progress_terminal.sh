@@ -3,7 +3,6 @@
 # throttling waits) and erases it before the summary; with --json, or when
 # standard error is not a terminal, nothing but the output is written.
 source "$(dirname "$0")/lib.sh"
-command -v tmux >/dev/null || { echo "skipped: no tmux"; exit 77; }
 mock_start "$small" --latency-ms 300
 id=$(new_assessment progress)
 mock_ctl faults '[{"path": "/v1.0/users", "status": 429, "retry_after": "1", "code": "TooManyRequests", "times": 1}]'
