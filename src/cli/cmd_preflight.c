@@ -93,7 +93,9 @@ static void print_text(struct cli *c, const struct preflight *pf)
 		readable += pf->subs[i].roles && *pf->subs[i].roles;
 	fprintf(c->out, "%-22s %zu, %zu with a role at or above them\n", "subscriptions", pf->nsubs, readable);
 	for (i = 0; i < pf->nsubs; i++) {
-		fprintf(c->out, "  %s  ", pf->subs[i].id);
+		fputs("  ", c->out);
+		cli_put(c->out, pf->subs[i].id);
+		fputs("  ", c->out);
 		cli_put(c->out, pf->subs[i].roles && *pf->subs[i].roles ? pf->subs[i].roles : "no role");
 		fputc('\n', c->out);
 	}
