@@ -4,6 +4,7 @@
  */
 #include "vm.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,6 +222,8 @@ static void header(const struct ui_state *s, struct vm *vm)
 		buf_addf(&b, " %s %s", (s->flags & UI_UTF8) ? "\xe2\x94\x82" : "|", name);
 		free(name);
 	}
+	if (ui_collect_busy(s) && s->screen != SCR_COLLECT)
+		buf_addf(&r, "[collecting %llu/%llu] ", s->coll.done, s->coll.total);
 	if (s->flags & UI_PRIVATE)
 		buf_addstr(&r, "[private] ");
 	if (s->open && s->a.signed_off_at)
@@ -289,6 +292,18 @@ static int hint_relevant(const struct ui_state *s, enum ui_action a)
 		return s->screen == SCR_ASSESSMENTS; /* elsewhere "back" says it */
 	case ACT_NEXT_PANE:
 		return s->screen != SCR_HELP;
+	case ACT_START:
+		return s->coll.phase == CP_SETUP || s->coll.phase == CP_DONE || s->coll.phase == CP_FAILED;
+	case ACT_RESUME:
+		return s->coll.resumable && !ui_collect_busy(s) && s->coll.phase != CP_CONFIRM;
+	case ACT_EDIT_FIELD:
+		return s->coll.phase == CP_SETUP;
+	case ACT_PREV_CHOICE:
+		return s->screen != SCR_COLLECT || s->coll.phase == CP_SETUP;
+	case ACT_CANCEL:
+		/* on the collection screen only while something can be cancelled */
+		return s->screen != SCR_COLLECT || s->modal != MODAL_NONE || ui_collect_busy(s) ||
+		       s->coll.phase == CP_CONFIRM;
 	case ACT_ACCEPT: {
 		/*
 		 * Only where there is something to take or confirm, and room:
@@ -389,7 +404,8 @@ void vm_build(const struct ui_state *s, struct vm *vm)
 			continue;
 		if (vm->pane[i].list)
 			vm->pane[i].sel = s->pane[s->screen][i].sel;
-		vm_scroll(&vm->pane[i], s->pane[s->screen][i].top);
+		vm_scroll(&vm->pane[i], vm->pane[i].follow && !vm->pane[i].focus
+						? INT_MAX / 2 : s->pane[s->screen][i].top);
 	}
 	vm_dialog(s, vm);
 	status(s, vm);

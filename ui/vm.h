@@ -66,6 +66,7 @@ struct vm_pane {
 	int sel;  /* the selected group, -1 for none */
 	int top;  /* the first row shown */
 	int width; /* the columns rows may use */
+	int follow; /* a log: show its last rows unless it has the focus (then it scrolls) */
 };
 
 struct vm_dialog {
@@ -144,6 +145,7 @@ void vm_dashboard(const struct ui_state *s, const struct catalog *cat, struct vm
 void vm_plan(const struct ui_state *s, const struct catalog *cat, struct vm *vm);
 void vm_compare(const struct ui_state *s, const struct catalog *cat, struct vm *vm);
 void vm_export(const struct ui_state *s, const struct catalog *cat, struct vm *vm);
+void vm_collect(const struct ui_state *s, const struct catalog *cat, struct vm *vm);
 
 /* The style of a check status, and a short label ("FAIL", "n/a"). */
 enum vm_style vm_check_style(enum check_status st);
