@@ -314,7 +314,7 @@ static unsigned confirm(struct ui_state *s)
 	c->total = c->checks;
 	s->pane[SCR_COLLECT][0].top = 0;
 	log_line(c, "collection started");
-	ui_message(s, MSG_INFO, "collecting: c or Esc cancels (the run stays resumable)");
+	ui_message(s, MSG_INFO, "collecting: c cancels, stored results stay");
 	return UE_COLLECT_RUN | UE_REDRAW;
 }
 
@@ -439,7 +439,7 @@ static void preflight(struct ui_state *s, const struct ui_collect_event *ev)
 		return;
 	c->phase = CP_CONFIRM;
 	log_line(c, "pre-flight: %zu of %llu checks expected not assessable", c->nblocked, c->checks);
-	ui_message(s, MSG_INFO, "pre-flight done: Enter starts the collection, Esc drops it");
+	ui_message(s, MSG_INFO, "pre-flight done: Enter starts, Esc drops it");
 }
 
 static void progress(struct ui_collect *c, const struct ui_collect_event *ev)
@@ -467,10 +467,9 @@ static void result(struct ui_collect *c, const struct ui_collect_event *ev)
 	if (st < 0)
 		return;
 	c->count[st]++;
-	log_line(c, "%-4s %s%s%s%s", vm_check_label((enum check_status)st), ev->check ? ev->check : "",
-	     cause ? " (" : "", cause ? cause : "", cause ? ")" : "");
-	if (ev->text && *ev->text)
-		log_line(c, "     %s", ev->text);
+	log_line(c, "%-4s %s%s%s%s%s%s", vm_check_label((enum check_status)st), ev->check ? ev->check : "",
+		 cause ? " (" : "", cause ? cause : "", cause ? ")" : "", ev->text && *ev->text ? ": " : "",
+		 ev->text ? ev->text : "");
 }
 
 static unsigned finished(struct ui_state *s, const struct ui_collect_event *ev)
@@ -500,10 +499,9 @@ static unsigned finished(struct ui_state *s, const struct ui_collect_event *ev)
 	} else if (c->run_status == RUN_INTERRUPTED) {
 		c->resumable = c->run;
 		c->resumable_left = c->total > c->done ? c->total - c->done : 0;
-		ui_message(s, MSG_INFO, "run %lld interrupted: r resumes it (or: azmat collect %lld --resume)",
-			   c->run, s->a.id);
+		ui_message(s, MSG_INFO, "run %lld interrupted: r resumes it", c->run);
 	} else {
-		ui_message(s, MSG_OK, "run %lld %s: the evidence panels show the new results", c->run,
+		ui_message(s, MSG_OK, "run %lld %s: evidence panels updated", c->run,
 			   run_status_id(c->run_status));
 	}
 	return UE_RELOAD | UE_REDRAW;

@@ -11,10 +11,33 @@
 #include <string.h>
 
 #include "compat.h"
+#include "text.h"
 #include "ui_int.h"
 #include "vm.h"
 
 #define LABEL_W 15
+
+/* text wrapped beside a label cell: continuation lines under the text. */
+static void beside(struct vm_pane *p, struct vm_row *r, int indent, const char *text,
+		   enum vm_style style)
+{
+	struct text_lines l = TEXT_LINES_INIT;
+	char pad[64];
+	size_t i;
+
+	indent = MIN(indent, (int)sizeof(pad) - 1);
+	memset(pad, ' ', (size_t)indent);
+	pad[indent] = '\0';
+	text_wrap(text, MAX(10, p->width - indent), &l);
+	for (i = 0; i < l.n; i++) {
+		if (i) {
+			r = vm_row_new(p, r->group);
+			vm_row_add_raw(r, pad, (size_t)indent, VS_TEXT);
+		}
+		vm_row_add_raw(r, l.v[i], strlen(l.v[i]), style);
+	}
+	text_lines_release(&l);
+}
 
 /* "label   value" with the value masked when private (name: wholly a name). */
 static void field(const struct ui_state *s, struct vm_pane *p, int group, const char *label,
@@ -24,7 +47,7 @@ static void field(const struct ui_state *s, struct vm_pane *p, int group, const 
 	char *shown = vm_private(s, value ? value : "", name);
 
 	vm_cell(r, label, LABEL_W, VS_BOLD);
-	vm_row_add(r, shown, style);
+	beside(p, r, LABEL_W, shown, style);
 	free(shown);
 }
 
@@ -75,11 +98,20 @@ static int has(const char *list, const char *kind)
 /* What the chosen credential needs, and whether the environment has it. */
 static const char *cred_note(const struct ui_collect *c, char *buf, size_t n)
 {
+	char found[160];
+	size_t i, k = 0;
+
+	for (i = 0; c->have && c->have[i] && k + 3 < sizeof(found); i++) {
+		found[k++] = c->have[i];
+		if (c->have[i] == ',')
+			found[k++] = ' ';
+	}
+	found[k] = '\0';
 	switch (c->cred) {
 	case UCRED_AUTO:
 		snprintf(buf, n, "Takes the first that works: client secret, certificate, workload "
 				 "identity, managed identity, Azure CLI, device code. Found in the "
-				 "environment: %s.", c->have && *c->have ? c->have : "none");
+				 "environment: %s.", k ? found : "none");
 		return buf;
 	case UCRED_SECRET_ENV:
 		return has(c->have, "secret")
@@ -262,7 +294,10 @@ static void elapsed(unsigned long long ms, char *out, size_t n)
 {
 	unsigned long long sec = ms / 1000;
 
-	snprintf(out, n, "%llu:%02llu", sec / 60, sec % 60);
+	if (sec < 60)
+		snprintf(out, n, "%.1f s", (double)ms / 1000.0);
+	else
+		snprintf(out, n, "%llu min %02llu s", sec / 60, sec % 60);
 }
 
 static void counts(const struct ui_collect *c, char *out, size_t n)
@@ -304,11 +339,8 @@ static void running(const struct ui_state *s, struct vm_pane *p)
 	counts(c, line, sizeof(line));
 	field(s, p, -1, "Results", line, 0, VS_TEXT);
 	if (c->current && *c->current) {
-		snprintf(line, sizeof(line), "%llu: ", c->running);
-		r = vm_row_new(p, -1);
-		vm_cell(r, "Under way", LABEL_W, VS_BOLD);
-		vm_row_add(r, line, VS_TEXT);
-		vm_row_add(r, c->current, VS_DIM);
+		snprintf(line, sizeof(line), "%llu: %s", c->running, c->current);
+		field(s, p, -1, "Under way", line, 0, VS_DIM);
 	}
 	vm_line(p, -1, "", VS_TEXT);
 	vm_wrap(p, -1, 0, c->phase == CP_CANCELLING
@@ -374,7 +406,9 @@ static void log_pane(const struct ui_state *s, struct vm_pane *p)
 		vm_line(p, -1, "Nothing yet.", VS_DIM);
 	for (i = 0; i < c->nlog; i++) {
 		char *line = vm_private(s, c->log[i], 0);
-		vm_wrap(p, -1, 0, line, VS_TEXT);
+		struct vm_row *r = vm_row_new(p, -1);
+		/* continuation lines indented, so that each entry stands out */
+		beside(p, r, 5, line, VS_TEXT);
 		free(line);
 	}
 }
