@@ -314,7 +314,7 @@ static unsigned confirm(struct ui_state *s)
 	c->total = c->checks;
 	s->pane[SCR_COLLECT][0].top = 0;
 	log_line(c, "collection started");
-	ui_message(s, MSG_INFO, "collecting: c cancels, stored results stay");
+	ui_message(s, MSG_INFO, "collecting: c cancels (resumable)");
 	return UE_COLLECT_RUN | UE_REDRAW;
 }
 
@@ -501,6 +501,8 @@ static unsigned finished(struct ui_state *s, const struct ui_collect_event *ev)
 		c->resumable_left = c->total > c->done ? c->total - c->done : 0;
 		ui_message(s, MSG_INFO, "run %lld interrupted: r resumes it", c->run);
 	} else {
+		if (c->resumable == c->run)
+			c->resumable = 0; /* resumed to its end */
 		ui_message(s, MSG_OK, "run %lld %s: evidence panels updated", c->run,
 			   run_status_id(c->run_status));
 	}
@@ -521,7 +523,7 @@ static void failed(struct ui_state *s, const struct ui_collect_event *ev)
 	c->phase = CP_FAILED;
 	snprintf(c->error, sizeof(c->error), "%s", why);
 	log_line(c, "failed: %s", why);
-	ui_message(s, MSG_ERROR, "not collected: %s", why);
+	ui_message(s, MSG_ERROR, "not collected: the screen says why");
 }
 
 unsigned ui_collect_event(struct ui_state *s, const struct ui_collect_event *ev)

@@ -302,8 +302,17 @@ static void elapsed(unsigned long long ms, char *out, size_t n)
 
 static void counts(const struct ui_collect *c, char *out, size_t n)
 {
-	snprintf(out, n, "%llu pass, %llu fail, %llu partial, %llu not assessable", c->count[CHECK_PASS],
-		 c->count[CHECK_FAIL], c->count[CHECK_PARTIAL], c->count[CHECK_NOT_ASSESSABLE]);
+	unsigned long long seen = 0;
+	size_t i, k;
+
+	for (i = 0; i < CHECK_STATUS__COUNT; i++)
+		seen += c->count[i];
+	k = (size_t)snprintf(out, n, "%llu pass, %llu fail, %llu partial, %llu not assessable",
+			     c->count[CHECK_PASS], c->count[CHECK_FAIL], c->count[CHECK_PARTIAL],
+			     c->count[CHECK_NOT_ASSESSABLE]);
+	/* a resumed run also holds what it stored before the interruption */
+	if (c->resume && c->done > seen && k < n)
+		snprintf(out + k, n - k, "; %llu from before", c->done - seen);
 }
 
 static void throttling(const struct ui_collect *c, char *out, size_t n)
@@ -419,7 +428,7 @@ void vm_collect(const struct ui_state *s, const struct catalog *cat, struct vm *
 	int body = s->lines - 3;
 
 	UNUSED(cat);
-	vm_layout(s, vm, 2, vm->wide ? 58 : -MAX(14, body * 3 / 5));
+	vm_layout(s, vm, 2, vm->wide ? 50 : -MAX(14, body * 3 / 5));
 	switch (s->coll.phase) {
 	case CP_SETUP:
 		p->list = 1;
