@@ -263,6 +263,13 @@ static void confirm(const struct ui_state *s, struct vm_pane *p)
 	snprintf(line, sizeof(line), "Enter collects %llu check%s; Esc drops the sign-in.", c->checks,
 		 c->checks == 1 ? "" : "s");
 	vm_line(p, -1, line, VS_BOLD);
+	if (c->nblocked) {
+		snprintf(line, sizeof(line), "%zu of %llu checks will not be assessable (below).", c->nblocked,
+			 c->checks);
+		vm_line(p, -1, line, VS_WARN);
+	} else {
+		vm_line(p, -1, "Every check is expected to be assessable.", VS_OK);
+	}
 	vm_line(p, -1, "", VS_TEXT);
 	field(s, p, -1, "Identity", c->identity, 0, VS_TEXT);
 	field(s, p, -1, "Tenant", c->tenant_seen, 0, VS_TEXT);
@@ -272,13 +279,10 @@ static void confirm(const struct ui_state *s, struct vm_pane *p)
 	field(s, p, -1, "Azure roles", line, 0, VS_TEXT);
 	field(s, p, -1, "Graph", c->graph && *c->graph ? c->graph : "no permissions", 0, VS_TEXT);
 	field(s, p, -1, "Licences", c->licences && *c->licences ? c->licences : "none found", 0, VS_TEXT);
-	vm_line(p, -1, "", VS_TEXT);
-	if (!c->nblocked) {
-		vm_line(p, -1, "Every check is expected to be assessable.", VS_OK);
+	if (!c->nblocked)
 		return;
-	}
-	snprintf(line, sizeof(line), "%zu of %llu checks will not be assessable:", c->nblocked, c->checks);
-	vm_line(p, -1, line, VS_WARN);
+	vm_line(p, -1, "", VS_TEXT);
+	vm_line(p, -1, "Not assessable, and why:", VS_HEADING);
 	for (i = 0; i < c->nblocked; i++) {
 		struct vm_row *r = vm_row_new(p, -1);
 		char *why = vm_private(s, c->blocked[i].why, 0);
