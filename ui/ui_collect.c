@@ -442,11 +442,9 @@ static void preflight(struct ui_state *s, const struct ui_collect_event *ev)
 	ui_message(s, MSG_INFO, "pre-flight done: Enter starts, Esc drops it");
 }
 
-static void progress(struct ui_collect *c, const struct ui_collect_event *ev)
+/* The counters a progress or finished event carries. */
+static void take_counts(struct ui_collect *c, const struct ui_collect_event *ev)
 {
-	if (ev->throttled > c->throttled)
-		log_line(c, "throttled: %llu response%s so far, %.1f s waiting", ev->throttled,
-		     ev->throttled == 1 ? "" : "s", (double)ev->wait_ms / 1000.0);
 	c->done = ev->done;
 	c->total = ev->total;
 	c->requests = ev->requests;
@@ -457,6 +455,14 @@ static void progress(struct ui_collect *c, const struct ui_collect_event *ev)
 	c->elapsed_ms = ev->elapsed_ms;
 	c->running = ev->running;
 	set_str(&c->current, ev->current);
+}
+
+static void progress(struct ui_collect *c, const struct ui_collect_event *ev)
+{
+	if (ev->throttled > c->throttled)
+		log_line(c, "throttled: %llu response%s so far, %.1f s waiting", ev->throttled,
+			 ev->throttled == 1 ? "" : "s", (double)ev->wait_ms / 1000.0);
+	take_counts(c, ev);
 }
 
 static void result(struct ui_collect *c, const struct ui_collect_event *ev)
@@ -480,19 +486,11 @@ static unsigned finished(struct ui_state *s, const struct ui_collect_event *ev)
 	c->phase = CP_DONE;
 	c->run = ev->run;
 	c->run_status = st < 0 ? RUN_FAILED : (enum run_status)st;
-	c->done = ev->done;
-	c->total = ev->total;
-	c->requests = ev->requests;
-	c->retries = ev->retries;
-	c->throttled = ev->throttled;
-	c->wait_ms = ev->wait_ms;
-	c->elapsed_ms = ev->elapsed_ms;
-	c->in_flight = c->running = 0;
-	FREE_AND_NULL(c->current);
+	take_counts(c, ev); /* nothing is in flight or running any more */
 	snprintf(c->error, sizeof(c->error), "%s", ev->text ? ev->text : "");
 	s->pane[SCR_COLLECT][0].top = 0;
 	log_line(c, "run %lld %s: %llu of %llu checks", c->run, run_status_id(c->run_status), c->done,
-	     c->total);
+		 c->total);
 	if (c->error[0]) {
 		log_line(c, "error: %s", c->error);
 		ui_message(s, MSG_ERROR, "run %lld %s: %s", c->run, run_status_id(c->run_status), c->error);

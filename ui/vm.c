@@ -81,7 +81,13 @@ struct vm_row *vm_line(struct vm_pane *p, int group, const char *text, enum vm_s
 	return r;
 }
 
-void vm_wrap(struct vm_pane *p, int group, int indent, const char *text, enum vm_style style)
+/*
+ * Wrap text at the pane's width minus indent. The first line goes after
+ * what row r holds, or on a new row of group (indented) when r is NULL;
+ * the others on new rows, indented.
+ */
+static void wrap_into(struct vm_pane *p, struct vm_row *r, int group, int indent, const char *text,
+		      enum vm_style style)
 {
 	struct text_lines l = TEXT_LINES_INIT;
 	char pad[64];
@@ -92,11 +98,24 @@ void vm_wrap(struct vm_pane *p, int group, int indent, const char *text, enum vm
 	pad[indent] = '\0';
 	text_wrap(text, p->width - indent, &l);
 	for (i = 0; i < l.n; i++) {
-		struct vm_row *r = vm_row_new(p, group);
-		vm_row_add_raw(r, pad, (size_t)indent, VS_TEXT);
+		if (i || !r) {
+			r = vm_row_new(p, group);
+			vm_row_add_raw(r, pad, (size_t)indent, VS_TEXT);
+		}
 		vm_row_add_raw(r, l.v[i], strlen(l.v[i]), style);
 	}
 	text_lines_release(&l);
+}
+
+void vm_wrap(struct vm_pane *p, int group, int indent, const char *text, enum vm_style style)
+{
+	wrap_into(p, NULL, group, indent, text, style);
+}
+
+void vm_wrap_beside(struct vm_pane *p, struct vm_row *r, int indent, const char *text,
+		    enum vm_style style)
+{
+	wrap_into(p, r, r->group, indent, text, style);
 }
 
 void vm_section(struct vm_pane *p, const char *heading, const char *text)

@@ -17,28 +17,6 @@
 
 #define LABEL_W 15
 
-/* text wrapped beside a label cell: continuation lines under the text. */
-static void beside(struct vm_pane *p, struct vm_row *r, int indent, const char *text,
-		   enum vm_style style)
-{
-	struct text_lines l = TEXT_LINES_INIT;
-	char pad[64];
-	size_t i;
-
-	indent = MIN(indent, (int)sizeof(pad) - 1);
-	memset(pad, ' ', (size_t)indent);
-	pad[indent] = '\0';
-	text_wrap(text, MAX(10, p->width - indent), &l);
-	for (i = 0; i < l.n; i++) {
-		if (i) {
-			r = vm_row_new(p, r->group);
-			vm_row_add_raw(r, pad, (size_t)indent, VS_TEXT);
-		}
-		vm_row_add_raw(r, l.v[i], strlen(l.v[i]), style);
-	}
-	text_lines_release(&l);
-}
-
 /* "label   value" with the value masked when private (name: wholly a name). */
 static void field(const struct ui_state *s, struct vm_pane *p, int group, const char *label,
 		  const char *value, int name, enum vm_style style)
@@ -47,7 +25,7 @@ static void field(const struct ui_state *s, struct vm_pane *p, int group, const 
 	char *shown = vm_private(s, value ? value : "", name);
 
 	vm_cell(r, label, LABEL_W, VS_BOLD);
-	beside(p, r, LABEL_W, shown, style);
+	vm_wrap_beside(p, r, LABEL_W, shown, style);
 	free(shown);
 }
 
@@ -139,79 +117,76 @@ static const char *cred_note(const struct ui_collect *c, char *buf, size_t n)
 	}
 }
 
-static void setup(const struct ui_state *s, struct vm_pane *p)
+/* A text setting: what was typed, else where its default comes from (and the default). */
+static void setting(const struct ui_state *s, struct vm_pane *p, int g, const char *label,
+		    const struct editor *e, int name, const char *from, const char *dflt)
+{
+	const char *v = editor_text(e);
+
+	if (*v)
+		field(s, p, g, label, v, name, VS_KEY);
+	else
+		defaulted(s, p, g, label, from, dflt);
+}
+
+static void setup_row(const struct ui_state *s, struct vm_pane *p, int g, int row)
 {
 	const struct ui_collect *c = &s->coll;
-	int rows[CROW__COUNT], g;
+	int env_tenant = c->env_tenant && *c->env_tenant, env_client = c->env_client && *c->env_client;
+	char line[160];
+
+	switch (row) {
+	case CROW_CRED:
+		choice(s, p, g, "Credential", ui_cred_label(c->cred));
+		break;
+	case CROW_SECRET_FILE:
+		setting(s, p, g, "Secret file", &c->secret_file, 1, "(Enter: the file's path)", NULL);
+		break;
+	case CROW_CERT:
+		setting(s, p, g, "Certificate", &c->cert_file, 1, "(AZURE_CLIENT_CERTIFICATE_PATH)", NULL);
+		break;
+	case CROW_TENANT:
+		setting(s, p, g, "Tenant", &c->tenant, 0,
+			env_tenant ? "(AZURE_TENANT_ID)" : "(the assessment's)",
+			env_tenant ? c->env_tenant : s->a.tenant_id);
+		break;
+	case CROW_CLIENT:
+		setting(s, p, g, "Client id", &c->client, 0,
+			env_client ? "(AZURE_CLIENT_ID)" : c->cred == UCRED_DEVICE ?
+			"(the Azure CLI's public client)" : "(not set)",
+			env_client ? c->env_client : NULL);
+		break;
+	case CROW_CLOUD:
+		choice(s, p, g, "Cloud", ui_cloud_label(c->cloud));
+		break;
+	case CROW_SUBS:
+		setting(s, p, g, "Subscriptions", &c->subs, 0, "all the identity can read", NULL);
+		break;
+	case CROW_START:
+		vm_line(p, -1, "", VS_TEXT);
+		vm_row_add(vm_line(p, g, "[ Sign in and run the pre-flight ]", VS_BOLD), "  (s)", VS_DIM);
+		break;
+	case CROW_RESUME:
+		snprintf(line, sizeof(line), "[ Resume run %lld: %llu checks left ]", c->resumable,
+			 c->resumable_left);
+		vm_row_add(vm_line(p, g, line, VS_BOLD), "  (r)", VS_DIM);
+		break;
+	default:
+		break;
+	}
+}
+
+static void setup(const struct ui_state *s, struct vm_pane *p)
+{
+	int rows[CROW__COUNT];
 	size_t n = ui_collect_rows(s, rows), i;
-	char note[400], line[160];
-	const char *v;
+	char note[400];
 
 	vm_set_title(p, "Collect evidence for assessment %lld", s->a.id);
-	for (i = 0; i < n; i++) {
-		g = (int)i;
-		switch (rows[i]) {
-		case CROW_CRED:
-			choice(s, p, g, "Credential", ui_cred_label(c->cred));
-			break;
-		case CROW_SECRET_FILE:
-			v = editor_text(&c->secret_file);
-			if (*v)
-				field(s, p, g, "Secret file", v, 1, VS_KEY);
-			else
-				defaulted(s, p, g, "Secret file", "(Enter: the file's path)", NULL);
-			break;
-		case CROW_CERT:
-			v = editor_text(&c->cert_file);
-			if (*v)
-				field(s, p, g, "Certificate", v, 1, VS_KEY);
-			else
-				defaulted(s, p, g, "Certificate", "(AZURE_CLIENT_CERTIFICATE_PATH)", NULL);
-			break;
-		case CROW_TENANT:
-			v = editor_text(&c->tenant);
-			if (*v)
-				field(s, p, g, "Tenant", v, 0, VS_KEY);
-			else if (c->env_tenant && *c->env_tenant)
-				defaulted(s, p, g, "Tenant", "(AZURE_TENANT_ID)", c->env_tenant);
-			else
-				defaulted(s, p, g, "Tenant", "(the assessment's)", s->a.tenant_id);
-			break;
-		case CROW_CLIENT:
-			v = editor_text(&c->client);
-			if (*v)
-				field(s, p, g, "Client id", v, 0, VS_KEY);
-			else if (c->env_client && *c->env_client)
-				defaulted(s, p, g, "Client id", "(AZURE_CLIENT_ID)", c->env_client);
-			else
-				defaulted(s, p, g, "Client id", c->cred == UCRED_DEVICE ?
-					  "(the Azure CLI's public client)" : "(not set)", NULL);
-			break;
-		case CROW_CLOUD:
-			choice(s, p, g, "Cloud", ui_cloud_label(c->cloud));
-			break;
-		case CROW_SUBS:
-			v = editor_text(&c->subs);
-			if (*v)
-				field(s, p, g, "Subscriptions", v, 0, VS_KEY);
-			else
-				defaulted(s, p, g, "Subscriptions", "all the identity can read", NULL);
-			break;
-		case CROW_START:
-			vm_line(p, -1, "", VS_TEXT);
-			vm_row_add(vm_line(p, g, "[ Sign in and run the pre-flight ]", VS_BOLD), "  (s)", VS_DIM);
-			break;
-		case CROW_RESUME:
-			snprintf(line, sizeof(line), "[ Resume run %lld: %llu checks left ]", c->resumable,
-				 c->resumable_left);
-			vm_row_add(vm_line(p, g, line, VS_BOLD), "  (r)", VS_DIM);
-			break;
-		default:
-			break;
-		}
-	}
+	for (i = 0; i < n; i++)
+		setup_row(s, p, (int)i, rows[i]);
 	vm_line(p, -1, "", VS_TEXT);
-	vm_wrap(p, -1, 0, cred_note(c, note, sizeof(note)), VS_DIM);
+	vm_wrap(p, -1, 0, cred_note(&s->coll, note, sizeof(note)), VS_DIM);
 }
 
 static void signing_in(const struct ui_state *s, struct vm_pane *p)
@@ -421,7 +396,7 @@ static void log_pane(const struct ui_state *s, struct vm_pane *p)
 		char *line = vm_private(s, c->log[i], 0);
 		struct vm_row *r = vm_row_new(p, -1);
 		/* continuation lines indented, so that each entry stands out */
-		beside(p, r, 5, line, VS_TEXT);
+		vm_wrap_beside(p, r, 5, line, VS_TEXT);
 		free(line);
 	}
 }
