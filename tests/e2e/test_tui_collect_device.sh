@@ -3,7 +3,8 @@
 # the mock issued while azmat polls, and signing in completes once the mock
 # approves it (the user signed in in a browser). The pre-flight then shows
 # the user's delegated scopes, the collection runs, and neither the device
-# code nor any token reaches the database or the screen.
+# code nor any token reaches the database or the screen. Drawn with
+# NO_COLOR set (monochrome).
 . "$(cd "$(dirname "$0")" && pwd)/collect.sh"
 mock_start "$tenant"
 id=$(new_assessment "Fabrikam device")
@@ -11,7 +12,7 @@ screens="$E2E_TMP/screens.txt"
 # the user has not signed in yet: every poll is told to wait
 mock_ctl config '{"device": ["authorization_pending"], "device_interval": 1}'
 
-e2e_start 80 24 -- tui "$id"
+e2e_start 80 24 NO_COLOR=1 -- tui "$id"
 wait_for "Roadmap"
 keys E
 wait_for "Collect evidence for assessment $id"
