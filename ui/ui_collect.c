@@ -278,6 +278,22 @@ static unsigned change(struct ui_state *s, int row, int dir)
 	return 0;
 }
 
+int ui_collect_have(const struct ui_collect *c, const char *kind)
+{
+	size_t n = strlen(kind);
+	const char *p = c->have;
+
+	while (p && *p) {
+		size_t len = strcspn(p, ",");
+		if (len == n && !strncmp(p, kind, n))
+			return 1;
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return 0;
+}
+
 /* ---- the flow ------------------------------------------------------------ */
 
 static unsigned start(struct ui_state *s, int resume)
@@ -288,6 +304,10 @@ static unsigned start(struct ui_state *s, int resume)
 		return UE_REDRAW;
 	if (resume && !c->resumable) {
 		ui_message(s, MSG_INFO, "there is no interrupted run to resume");
+		return UE_REDRAW;
+	}
+	if (c->cred == UCRED_SECRET_ENV && c->have && !ui_collect_have(c, "secret")) {
+		ui_message(s, MSG_ERROR, "AZURE_CLIENT_SECRET was not set when azmat started");
 		return UE_REDRAW;
 	}
 	if (c->cred == UCRED_SECRET_FILE && str_is_blank(editor_text(&c->secret_file))) {

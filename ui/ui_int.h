@@ -83,6 +83,8 @@ enum ui_collect_row {
 	CROW_START, CROW_RESUME, CROW__COUNT
 };
 size_t ui_collect_rows(const struct ui_state *s, int *rows /* OUT: room for CROW__COUNT */);
+/* True when the environment offers credential kind (CEV_SETUP's have). */
+int ui_collect_have(const struct ui_collect *c, const char *kind);
 void ui_collect_init(struct ui_collect *c);
 void ui_collect_release(struct ui_collect *c);
 /* Forget the last collection's results (another assessment opened); settings stay. */

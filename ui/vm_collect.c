@@ -57,22 +57,6 @@ static void choice(const struct ui_state *s, struct vm_pane *p, int group, const
 	vm_row_add(r, v, VS_KEY);
 }
 
-static int has(const char *list, const char *kind)
-{
-	size_t n = strlen(kind);
-	const char *p = list;
-
-	while (p && *p) {
-		size_t len = strcspn(p, ",");
-		if (len == n && !strncmp(p, kind, n))
-			return 1;
-		p += len;
-		if (*p == ',')
-			p++;
-	}
-	return 0;
-}
-
 /* What the chosen credential needs, and whether the environment has it. */
 static const char *cred_note(const struct ui_collect *c, char *buf, size_t n)
 {
@@ -92,7 +76,7 @@ static const char *cred_note(const struct ui_collect *c, char *buf, size_t n)
 				 "environment: %s.", k ? found : "none");
 		return buf;
 	case UCRED_SECRET_ENV:
-		return has(c->have, "secret")
+		return ui_collect_have(c, "secret")
 			       ? "AZURE_CLIENT_SECRET was in azmat's environment when it started: it "
 				 "is held in memory only, never shown or stored."
 			       : "AZURE_CLIENT_SECRET was not set when azmat started: set it and "
@@ -104,7 +88,7 @@ static const char *cred_note(const struct ui_collect *c, char *buf, size_t n)
 		return "PEM with the certificate and its key, or PKCS#12 with "
 		       "AZURE_CLIENT_CERTIFICATE_PASSWORD.";
 	case UCRED_WORKLOAD:
-		return has(c->have, "workload") ? "The federated token in AZURE_FEDERATED_TOKEN_FILE."
+		return ui_collect_have(c, "workload") ? "The federated token in AZURE_FEDERATED_TOKEN_FILE."
 						: "AZURE_FEDERATED_TOKEN_FILE is not set.";
 	case UCRED_MSI:
 		return "The identity of the Azure VM, App Service or Function azmat runs on.";

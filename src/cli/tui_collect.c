@@ -128,6 +128,16 @@ static void start(struct cli *c, struct store *st, struct ui_state *s)
 		add_have("cli");
 }
 
+static void drop_session(void)
+{
+	size_t i;
+
+	azure_session_release(&tc.s);
+	collect_resume_release(&tc.rs);
+	for (i = 0; i < sizeof(tc.opt) / sizeof(tc.opt[0]); i++)
+		FREE_AND_NULL(tc.opt[i]);
+}
+
 /* Tell the screen what the environment offers and which run can be resumed. */
 static void opened(struct cli *c, struct store *st, struct ui_state *s)
 {
@@ -138,6 +148,9 @@ static void opened(struct cli *c, struct store *st, struct ui_state *s)
 	(void)c;
 	if (!s->open || tc.running || collect_worker_busy(tc.w))
 		return;
+	/* a sign-in left waiting for its go-ahead belongs to the assessment it was made for */
+	if (tc.s.cred && tc.aid != s->a.id)
+		drop_session();
 	memset(&ev, 0, sizeof(ev));
 	ev.kind = CEV_SETUP;
 	ev.have = tc.have;
@@ -152,16 +165,6 @@ static void opened(struct cli *c, struct store *st, struct ui_state *s)
 	}
 	collect_resume_release(&rs);
 	send(s, &ev);
-}
-
-static void drop_session(void)
-{
-	size_t i;
-
-	azure_session_release(&tc.s);
-	collect_resume_release(&tc.rs);
-	for (i = 0; i < sizeof(tc.opt) / sizeof(tc.opt[0]); i++)
-		FREE_AND_NULL(tc.opt[i]);
 }
 
 /* A copy of a setting kept for the worker, or NULL when it is empty. */

@@ -253,6 +253,12 @@ static void test_settings(void)
 	unsigned e;
 
 	on_screen(&s, &fx);
+	/* no secret in the environment: refused before anything starts */
+	ut_run(&s, "collect-event setup have=cli\nnext-choice", &fx);
+	e = ut_run(&s, "start", &fx);
+	T_ASSERT(!(e & UE_COLLECT_START));
+	T_CONTAINS(s.msg, "AZURE_CLIENT_SECRET was not set");
+	ut_run(&s, "prev-choice", &fx);
 	/* auto, no file or certificate rows */
 	T_EQ_INT(ui_collect_rows(&s, rows), 6);
 	ut_run(&s, "next-choice\nnext-choice", &fx);
