@@ -48,10 +48,8 @@ const struct keybind ui_keymap[] = {
 
 	/* Collecting evidence: Esc and c stop what runs (or leave when nothing does). */
 	K(CTX_COLLECT, 's', ACT_START, "start"),
-	KH(CTX_COLLECT, 'c', ACT_CANCEL, "cancel",
-	   "cancel the sign-in or the run (stored results stay; r resumes); leave when idle"),
-	KH(CTX_COLLECT, UK_ESC, ACT_CANCEL, NULL,
-	   "cancel the sign-in or the run (stored results stay; r resumes); leave when idle"),
+	KH(CTX_COLLECT, 'c', ACT_CANCEL, "cancel", "stop the sign-in or the run (resumable), or leave"),
+	KH(CTX_COLLECT, UK_ESC, ACT_CANCEL, NULL, "stop the sign-in or the run (resumable), or leave"),
 	K(CTX_COLLECT, 'r', ACT_RESUME, "resume"),
 	K(CTX_COLLECT, 'e', ACT_EDIT_FIELD, "edit"),
 	K(CTX_COLLECT, UK_RIGHT, ACT_NEXT_CHOICE, NULL),
