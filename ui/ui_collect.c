@@ -88,7 +88,17 @@ void ui_collect_init(struct ui_collect *c)
 	c->run_status = RUN_RUNNING;
 }
 
-/* Forget one collection's sign-in, pre-flight, progress and end. */
+static void forget_log(struct ui_collect *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nlog; i++)
+		free(c->log[i]);
+	FREE_AND_NULL(c->log);
+	c->nlog = 0;
+}
+
+/* Forget one collection's sign-in, pre-flight, progress and end (the log stays). */
 static void forget_run(struct ui_collect *c)
 {
 	size_t i;
@@ -108,10 +118,6 @@ static void forget_run(struct ui_collect *c)
 	}
 	FREE_AND_NULL(c->blocked);
 	c->nblocked = c->blocked_alloc = 0;
-	for (i = 0; i < c->nlog; i++)
-		free(c->log[i]);
-	FREE_AND_NULL(c->log);
-	c->nlog = 0;
 	c->subs_n = c->subs_role = c->checks = 0;
 	c->done = c->total = c->requests = c->in_flight = c->retries = c->throttled = 0;
 	c->wait_ms = c->elapsed_ms = c->running = 0;
@@ -124,6 +130,7 @@ static void forget_run(struct ui_collect *c)
 void ui_collect_release(struct ui_collect *c)
 {
 	forget_run(c);
+	forget_log(c);
 	free(c->have);
 	free(c->env_client);
 	free(c->env_tenant);
@@ -142,6 +149,7 @@ void ui_collect_reset(struct ui_state *s)
 	if (ui_collect_busy(s))
 		return;
 	forget_run(c);
+	forget_log(c);
 	c->phase = CP_SETUP;
 	c->resumable = 0;
 	c->resumable_left = 0;
