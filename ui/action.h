@@ -51,6 +51,11 @@
 	X(ACT_PLAN, "plan", "remediation plan") \
 	X(ACT_COMPARE, "compare", "compare with another assessment") \
 	X(ACT_EXPORT, "export", "export a report") \
+	X(ACT_COLLECT, "collect", "collect evidence from the tenant") \
+	X(ACT_START, "start", "sign in and run the pre-flight; then start the run") \
+	X(ACT_RESUME, "resume", "resume the interrupted collection") \
+	X(ACT_EDIT_FIELD, "edit-field", "edit the selected setting") \
+	X(ACT_COLLECT_EVENT, "collect-event", "what a collection in the background reports (KIND key=value ...)") \
 	X(ACT_SIGNOFF, "sign-off", "sign the assessment off (asks first; read-only afterwards)") \
 	X(ACT_SORT, "sort", "sort by the next key (priority, due date, owner, step, status)") \
 	X(ACT_REVERSE, "reverse", "reverse the order") \
@@ -95,9 +100,11 @@ enum ui_action {
 	ACT__COUNT
 };
 
+struct ui_collect_event;
+
 /*
- * One input for the reducer. text is borrowed for the duration of
- * ui_apply() (ACT_TYPE, ACT_DUMP).
+ * One input for the reducer. text and ev are borrowed for the duration of
+ * ui_apply() (ACT_TYPE, ACT_DUMP; ACT_COLLECT_EVENT).
  */
 struct ui_input {
 	enum ui_action act;
@@ -105,6 +112,7 @@ struct ui_input {
 	int y, x;         /* mouse: screen cell; ACT_RESIZE: x = columns, y = lines */
 	int arg;          /* ACT_GOTO_STEP: the step number */
 	const char *text; /* ACT_TYPE: UTF-8 text; ACT_DUMP: the file */
+	const struct ui_collect_event *ev; /* ACT_COLLECT_EVENT */
 };
 
 /* The script name of a ("down"); never NULL. */

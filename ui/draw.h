@@ -47,6 +47,7 @@ void screen_dashboard_draw(const struct draw *d, const struct vm *vm);
 void screen_plan_draw(const struct draw *d, const struct vm *vm);
 void screen_compare_draw(const struct draw *d, const struct vm *vm);
 void screen_export_draw(const struct draw *d, const struct vm *vm);
+void screen_collect_draw(const struct draw *d, const struct vm *vm);
 void screen_draw(const struct draw *d, const struct vm *vm);
 
 #endif

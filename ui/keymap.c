@@ -46,6 +46,16 @@ const struct keybind ui_keymap[] = {
 	K(CTX_EXPORT, 'e', ACT_EDIT_NAME, "file name"),
 	K(CTX_EXPORT, 'w', ACT_WRITE, "write"),
 
+	/* Collecting evidence: Esc and c stop what runs (or leave when nothing does). */
+	K(CTX_COLLECT, 's', ACT_START, "start"),
+	KH(CTX_COLLECT, 'c', ACT_CANCEL, "cancel", "stop the sign-in or the run (resumable), or leave"),
+	KH(CTX_COLLECT, UK_ESC, ACT_CANCEL, NULL, "stop the sign-in or the run (resumable), or leave"),
+	K(CTX_COLLECT, 'r', ACT_RESUME, "resume"),
+	K(CTX_COLLECT, 'e', ACT_EDIT_FIELD, "edit"),
+	K(CTX_COLLECT, UK_RIGHT, ACT_NEXT_CHOICE, NULL),
+	K(CTX_COLLECT, ' ', ACT_NEXT_CHOICE, NULL),
+	{ CTX_COLLECT, UK_LEFT, ACT_PREV_CHOICE, 0, "change", NULL, "Left/Right" },
+
 	K(CTX_ASSESSMENTS, 'n', ACT_NEW, "new"),
 	K(CTX_ASSESSMENTS, 'r', ACT_RENAME, "rename"),
 	K(CTX_ASSESSMENTS, 'd', ACT_DELETE, "delete"),
@@ -85,6 +95,7 @@ const struct keybind ui_keymap[] = {
 	K(CTX_GLOBAL, 'P', ACT_PLAN, "plan"),
 	K(CTX_GLOBAL, 'C', ACT_COMPARE, "compare"),
 	K(CTX_GLOBAL, 'X', ACT_EXPORT, "export"),
+	K(CTX_GLOBAL, 'E', ACT_COLLECT, "collect"),
 
 	/* Search: typing edits the query, these move through the hits. */
 	K(CTX_SEARCH, UK_UP, ACT_UP, NULL),

@@ -59,6 +59,7 @@ enum ui_key {
 	X(CTX_PLAN, "Remediation plan") \
 	X(CTX_COMPARE, "Compare") \
 	X(CTX_EXPORT, "Export") \
+	X(CTX_COLLECT, "Collecting evidence") \
 	X(CTX_SEARCH, "Search") \
 	X(CTX_FORM, "Prompts") \
 	X(CTX_EDITOR, "Note editor") \

@@ -20,6 +20,7 @@ static const screen_fn screens[SCR__COUNT] = {
 	[SCR_PLAN] = screen_plan_draw,
 	[SCR_COMPARE] = screen_compare_draw,
 	[SCR_EXPORT] = screen_export_draw,
+	[SCR_COLLECT] = screen_collect_draw,
 };
 
 void screen_draw(const struct draw *d, const struct vm *vm)

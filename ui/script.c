@@ -13,6 +13,7 @@
 void script_cmd_release(struct script_cmd *c)
 {
 	free(c->text);
+	free(c->ev);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -90,6 +91,15 @@ enum az_err script_parse(const char *line, struct script_cmd *out, struct errmsg
 	case ACT_DUMP:
 		c.text = unescape(arg);
 		c.in.text = c.text;
+		break;
+	case ACT_COLLECT_EVENT:
+		c.text = xstrdup(arg);
+		c.ev = xcalloc(1, sizeof(*c.ev));
+		if (ui_collect_event_parse(c.text, c.ev, em)) {
+			script_cmd_release(&c);
+			return AZ_ERR_PARSE;
+		}
+		c.in.ev = c.ev;
 		break;
 	case ACT_CHAR:
 		if (utf8_decode(arg, strlen(arg), &c.in.cp) != strlen(arg) || !*arg)

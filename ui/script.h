@@ -11,6 +11,9 @@
  *   resize 132 43              COLUMNS LINES
  *   click 5 10                 LINE COLUMN (also wheel-up, wheel-down)
  *   dump screens/item.txt      write the screen as text
+ *   collect-event progress done=3 total=9
+ *                              what a background collection reports
+ *                              (collect_event.h), as the app hands it over
  */
 #ifndef AZMAT_UI_SCRIPT_H
 #define AZMAT_UI_SCRIPT_H
@@ -18,6 +21,7 @@
 #include <stdint.h>
 
 #include "action.h"
+#include "collect_event.h"
 #include "err.h"
 
 enum script_kind { SCRIPT_SKIP, SCRIPT_INPUT, SCRIPT_KEY };
@@ -26,7 +30,8 @@ struct script_cmd {
 	enum script_kind kind;
 	struct ui_input in; /* SCRIPT_INPUT; in.text points into text */
 	uint32_t key;       /* SCRIPT_KEY */
-	char *text;         /* owned: the argument of type and dump */
+	char *text;         /* owned: the argument of type and dump, the event's text */
+	struct ui_collect_event *ev; /* owned: collect-event (its strings point into text) */
 };
 
 /*

@@ -24,6 +24,7 @@
 
 #include "action.h"
 #include "catalog.h"
+#include "collect_event.h"
 #include "diff.h"
 #include "editor.h"
 #include "evidence.h"
@@ -45,7 +46,8 @@
 	X(SCR_SCORE, "score") \
 	X(SCR_PLAN, "plan") \
 	X(SCR_COMPARE, "compare") \
-	X(SCR_EXPORT, "export")
+	X(SCR_EXPORT, "export") \
+	X(SCR_COLLECT, "collect")
 
 enum ui_screen {
 #define UI_SCREEN_ENUM(e, name) e,
@@ -76,6 +78,10 @@ enum ui_effect {
 	UE_COMPARE = 1 << 13,      /* load assessment req.aid to compare: ui_set_compare() */
 	UE_EXPORT = 1 << 14,       /* write req.export to req.path: ui_exported() */
 	UE_SIGNOFF = 1 << 15,      /* sign the open assessment off as who: ui_signed_off() */
+	UE_COLLECT_START = 1 << 16, /* sign in with coll's settings and run the pre-flight */
+	UE_COLLECT_RUN = 1 << 17,   /* the pre-flight was confirmed: run the collection */
+	UE_COLLECT_CANCEL = 1 << 18, /* stop the sign-in, pre-flight or run (or drop the sign-in) */
+	UE_RELOAD = 1 << 19,       /* the store changed under the open assessment: reload its evidence */
 };
 
 enum ui_flags {
@@ -124,7 +130,10 @@ enum ui_modal { MODAL_NONE, MODAL_FORM, MODAL_CONFIRM, MODAL_EDITOR };
  * FORM_PLAN: a plan task's owner, due date and status; FORM_FILE: the
  * export's file name.
  */
-enum ui_form_kind { FORM_NA, FORM_RISK, FORM_NEW, FORM_RENAME, FORM_OVERRIDE, FORM_PLAN, FORM_FILE };
+enum ui_form_kind {
+	FORM_NA, FORM_RISK, FORM_NEW, FORM_RENAME, FORM_OVERRIDE, FORM_PLAN, FORM_FILE,
+	FORM_COLLECT, /* one of the collection's text settings (a path, the subscriptions) */
+};
 
 enum ui_confirm_kind { CONFIRM_DELETE, CONFIRM_SIGNOFF, CONFIRM_OVERWRITE };
 
@@ -234,6 +243,91 @@ struct ui_export {
 	int overwrite;      /* the operator agreed to replace an existing file */
 };
 
+/*
+ * The collection screen (ui_collect.c). The credential choices: X(enum,
+ * kind, label), where kind is `azmat collect --auth`'s. A secret is never
+ * typed here: it comes from the environment (taken by the app at start) or
+ * from a file whose path is typed.
+ */
+#define UI_CRED_LIST(X) \
+	X(UCRED_AUTO, "auto", "auto: the first one configured") \
+	X(UCRED_SECRET_ENV, "secret", "client secret from the environment") \
+	X(UCRED_SECRET_FILE, "secret", "client secret from a file") \
+	X(UCRED_CERTIFICATE, "certificate", "certificate") \
+	X(UCRED_WORKLOAD, "workload", "workload identity") \
+	X(UCRED_MSI, "msi", "managed identity") \
+	X(UCRED_CLI, "cli", "Azure CLI login") \
+	X(UCRED_DEVICE, "device", "device code")
+
+enum ui_cred {
+#define UI_CRED_ENUM(e, kind, label) e,
+	UI_CRED_LIST(UI_CRED_ENUM)
+#undef UI_CRED_ENUM
+	UCRED__COUNT
+};
+
+/* The clouds the screen offers (custom endpoints come from the environment). */
+#define UI_CLOUD_LIST(X) \
+	X("public", "Azure (public)") \
+	X("usgov", "Azure US Government") \
+	X("china", "Azure China (21Vianet)")
+
+/*
+ * Where a collection is. Busy (a worker runs): signing in, pre-flight,
+ * running, cancelling.
+ */
+enum ui_collect_phase {
+	CP_SETUP,      /* choosing the credential, cloud and subscriptions */
+	CP_SIGNING_IN, /* signing in (device code: the URL and code are shown) */
+	CP_PREFLIGHT,  /* signed in: reading what the identity may see */
+	CP_CONFIRM,    /* the pre-flight's result, waiting for the go-ahead */
+	CP_RUNNING,
+	CP_CANCELLING,
+	CP_DONE,       /* the run ended (complete, partial or interrupted) */
+	CP_FAILED,     /* signing in or the pre-flight failed */
+};
+
+/* A check the pre-flight expects to be not assessable. */
+struct ui_collect_blocked {
+	char *check, *cause, *why;
+};
+
+/* Lines the collection log keeps (the oldest are dropped). */
+#define UI_COLLECT_LOG_MAX 500
+
+struct ui_collect {
+	enum ui_collect_phase phase;
+	/* The settings, kept across runs and assessments. */
+	enum ui_cred cred;
+	int cloud; /* index in UI_CLOUD_LIST */
+	struct editor secret_file, cert_file, tenant, client, subs;
+	int form_row;             /* the setting an open FORM_COLLECT edits */
+	/* What the app found (CEV_SETUP): owned, NULL when not told. */
+	char *have;               /* credential kinds the environment offers, comma-separated */
+	char *env_client, *env_tenant;
+	long long resumable;      /* the assessment's interrupted run, 0: none */
+	unsigned long long resumable_left; /* its checks still to collect */
+	int resume;               /* this collection resumes that run */
+	/* Signing in and the pre-flight (owned, NULL until known). */
+	char *url, *code;
+	char *identity, *tenant_seen, *arm, *graph, *licences;
+	unsigned long long subs_n, subs_role, checks;
+	struct ui_collect_blocked *blocked;
+	size_t nblocked, blocked_alloc;
+	/* Progress. */
+	unsigned long long done, total, requests, in_flight, retries, throttled, wait_ms, elapsed_ms;
+	unsigned long long running;
+	char *current;
+	unsigned long long count[CHECK_STATUS__COUNT]; /* results by status */
+	/* The end. */
+	long long run;
+	enum run_status run_status;
+	char error[300];
+	/* The log, oldest first (owned). */
+	char **log;
+	size_t nlog;
+};
+
 struct ui_state {
 	const struct catalog *cat; /* borrowed */
 	unsigned flags;
@@ -283,6 +377,7 @@ struct ui_state {
 	struct ui_compare cmp;
 	struct ui_plan_view plan_view;
 	struct ui_export export;
+	struct ui_collect coll;
 	enum ui_confirm_kind confirm;
 
 	/* The status message. */
@@ -396,8 +491,32 @@ extern const struct ui_screen_ext ui_screen_dashboard; /* SCR_SCORE */
 extern const struct ui_screen_ext ui_screen_plan;      /* SCR_PLAN */
 extern const struct ui_screen_ext ui_screen_compare;   /* SCR_COMPARE */
 extern const struct ui_screen_ext ui_screen_export;    /* SCR_EXPORT */
+extern const struct ui_screen_ext ui_screen_collect;   /* SCR_COLLECT */
 void ui_evidence_pane(const struct ui_state *s, const struct catalog *cat,
 		      const struct cat_item *it, int width, struct vm_pane *pane);
+
+/* ---- the collection screen (ui_collect.c) ------------------------------ */
+
+/*
+ * The collection screen's flow. The operator chooses a credential, cloud
+ * and subscriptions (CP_SETUP) and starts (UE_COLLECT_START: the app signs
+ * in and runs the pre-flight in the background, reading coll's settings);
+ * the app reports through ACT_COLLECT_EVENT inputs (collect_event.h): the
+ * device code, signed in, each check the pre-flight expects not
+ * assessable, the pre-flight (CP_CONFIRM). Confirming asks for
+ * UE_COLLECT_RUN; progress and results follow, and the end (CP_DONE)
+ * returns UE_RELOAD so that the evidence panels show the new results.
+ * Cancelling (c or Esc) asks for UE_COLLECT_CANCEL; the run then ends
+ * interrupted, and r resumes it (coll.resume set, UE_COLLECT_START).
+ */
+/* True while a sign-in, pre-flight or run is under way. */
+int ui_collect_busy(const struct ui_state *s);
+/* The kind (`--auth`) and label of a credential choice; the id and label of a cloud. */
+const char *ui_cred_kind(enum ui_cred c);
+const char *ui_cred_label(enum ui_cred c);
+size_t ui_cloud_count(void);
+const char *ui_cloud_id(int i);
+const char *ui_cloud_label(int i);
 
 /*
  * After drawing: remember what the view model computed (scroll offsets kept

@@ -326,6 +326,8 @@ static unsigned form_submit(struct ui_state *s)
 		return ui_plan_form_submit(s);
 	if (s->form.kind == FORM_FILE)
 		return ui_export_file_submit(s);
+	if (s->form.kind == FORM_COLLECT)
+		return ui_collect_form_submit(s);
 	if (!assessment_form_ok(s))
 		return UE_REDRAW;
 	s->form.saving = 1;

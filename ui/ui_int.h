@@ -77,6 +77,22 @@ size_t ui_export_formats(enum ui_export_what what, const int **out /* OUT */);
 const char *ui_export_format_label(int format);
 const char *ui_export_what_label(enum ui_export_what what);
 
+/* ui_collect.c: the setting rows of the collection screen, and those shown now */
+enum ui_collect_row {
+	CROW_CRED, CROW_SECRET_FILE, CROW_CERT, CROW_TENANT, CROW_CLIENT, CROW_CLOUD, CROW_SUBS,
+	CROW_START, CROW_RESUME, CROW__COUNT
+};
+size_t ui_collect_rows(const struct ui_state *s, int *rows /* OUT: room for CROW__COUNT */);
+/* True when the environment offers credential kind (CEV_SETUP's have). */
+int ui_collect_have(const struct ui_collect *c, const char *kind);
+void ui_collect_init(struct ui_collect *c);
+void ui_collect_release(struct ui_collect *c);
+/* Forget the last collection's results (another assessment opened); settings stay. */
+void ui_collect_reset(struct ui_state *s);
+/* A collection event (ACT_COLLECT_EVENT). */
+unsigned ui_collect_event(struct ui_state *s, const struct ui_collect_event *ev);
+unsigned ui_collect_form_submit(struct ui_state *s);
+
 /* The later screens' submissions (forms) and confirmations. */
 unsigned ui_plan_form_submit(struct ui_state *s);
 unsigned ui_export_file_submit(struct ui_state *s);

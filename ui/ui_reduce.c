@@ -66,6 +66,7 @@ int ui_npanes(const struct ui_state *s, enum ui_screen scr)
 	case SCR_PLAN:
 	case SCR_COMPARE:
 	case SCR_EXPORT:
+	case SCR_COLLECT:
 		/* a later screen has the panes its view model laid out */
 		for (i = 0; i < UI_NPANES; i++)
 			n += s->hit[i].present;
@@ -212,7 +213,13 @@ unsigned ui_save_position(struct ui_state *s)
 /* Leave the open assessment for the list. */
 static unsigned close_assessment(struct ui_state *s)
 {
-	unsigned fx = ui_save_position(s);
+	unsigned fx;
+
+	if (ui_collect_busy(s)) {
+		ui_message(s, MSG_INFO, "a collection is running for this assessment: E shows it, c cancels it");
+		return UE_REDRAW;
+	}
+	fx = ui_save_position(s);
 
 	ui_forget_assessment(s);
 	s->screen = SCR_ASSESSMENTS;
@@ -493,6 +500,9 @@ unsigned ui_apply(struct ui_state *s, const struct ui_input *in)
 	case ACT_PASTE_END:
 		s->paste = 0;
 		return UE_REDRAW;
+	case ACT_COLLECT_EVENT:
+		/* the background reports whatever the screen or dialog */
+		return in->ev ? ui_collect_event(s, in->ev) : 0;
 	default:
 		break;
 	}

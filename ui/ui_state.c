@@ -55,6 +55,7 @@ void ui_init(struct ui_state *s, const struct catalog *cat, int lines, int cols,
 	for (i = 0; i < UI_FORM_FIELDS; i++)
 		editor_init(&s->form.f[i], 200, 0);
 	editor_init(&s->export.file, 4096, 0);
+	ui_collect_init(&s->coll);
 	s->plan_view.lane = -1;
 	s->export.format = -1; /* chosen when the export screen first opens */
 	answer_init(&s->req.answer, "");
@@ -100,6 +101,7 @@ void ui_release(struct ui_state *s)
 	editor_release(&s->note);
 	editor_release(&s->query);
 	editor_release(&s->export.file);
+	ui_collect_release(&s->coll);
 	for (i = 0; i < UI_FORM_FIELDS; i++)
 		editor_release(&s->form.f[i]);
 	search_hits_release(&s->hits);
@@ -138,6 +140,8 @@ enum ui_screen ui_action_screen(enum ui_action a)
 		return SCR_COMPARE;
 	case ACT_EXPORT:
 		return SCR_EXPORT;
+	case ACT_COLLECT:
+		return SCR_COLLECT;
 	default:
 		return SCR__COUNT;
 	}
@@ -188,6 +192,8 @@ size_t ui_contexts(const struct ui_state *s, enum ui_context *out)
 		out[n++] = CTX_COMPARE;
 	else if (s->screen == SCR_EXPORT)
 		out[n++] = CTX_EXPORT;
+	else if (s->screen == SCR_COLLECT)
+		out[n++] = CTX_COLLECT;
 	out[n++] = CTX_LIST;
 	out[n++] = CTX_GLOBAL;
 	return n;
@@ -273,6 +279,7 @@ void ui_set_open(struct ui_state *s, struct assessment *a, struct answer_set *an
 	if (s->modal == MODAL_FORM && s->form.kind == FORM_NEW)
 		s->modal = MODAL_NONE;
 	ui_export_reset(s);
+	ui_collect_reset(s);
 	if (s->a.signed_off_at)
 		ui_message(s, MSG_INFO, "this assessment is signed off: answers are read-only");
 }

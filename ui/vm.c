@@ -4,6 +4,7 @@
  */
 #include "vm.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,7 +81,13 @@ struct vm_row *vm_line(struct vm_pane *p, int group, const char *text, enum vm_s
 	return r;
 }
 
-void vm_wrap(struct vm_pane *p, int group, int indent, const char *text, enum vm_style style)
+/*
+ * Wrap text at the pane's width minus indent. The first line goes after
+ * what row r holds, or on a new row of group (indented) when r is NULL;
+ * the others on new rows, indented.
+ */
+static void wrap_into(struct vm_pane *p, struct vm_row *r, int group, int indent, const char *text,
+		      enum vm_style style)
 {
 	struct text_lines l = TEXT_LINES_INIT;
 	char pad[64];
@@ -91,11 +98,24 @@ void vm_wrap(struct vm_pane *p, int group, int indent, const char *text, enum vm
 	pad[indent] = '\0';
 	text_wrap(text, p->width - indent, &l);
 	for (i = 0; i < l.n; i++) {
-		struct vm_row *r = vm_row_new(p, group);
-		vm_row_add_raw(r, pad, (size_t)indent, VS_TEXT);
+		if (i || !r) {
+			r = vm_row_new(p, group);
+			vm_row_add_raw(r, pad, (size_t)indent, VS_TEXT);
+		}
 		vm_row_add_raw(r, l.v[i], strlen(l.v[i]), style);
 	}
 	text_lines_release(&l);
+}
+
+void vm_wrap(struct vm_pane *p, int group, int indent, const char *text, enum vm_style style)
+{
+	wrap_into(p, NULL, group, indent, text, style);
+}
+
+void vm_wrap_beside(struct vm_pane *p, struct vm_row *r, int indent, const char *text,
+		    enum vm_style style)
+{
+	wrap_into(p, r, r->group, indent, text, style);
 }
 
 void vm_section(struct vm_pane *p, const char *heading, const char *text)
@@ -221,6 +241,8 @@ static void header(const struct ui_state *s, struct vm *vm)
 		buf_addf(&b, " %s %s", (s->flags & UI_UTF8) ? "\xe2\x94\x82" : "|", name);
 		free(name);
 	}
+	if (ui_collect_busy(s) && s->screen != SCR_COLLECT)
+		buf_addf(&r, "[collecting %llu/%llu] ", s->coll.done, s->coll.total);
 	if (s->flags & UI_PRIVATE)
 		buf_addstr(&r, "[private] ");
 	if (s->open && s->a.signed_off_at)
@@ -289,6 +311,18 @@ static int hint_relevant(const struct ui_state *s, enum ui_action a)
 		return s->screen == SCR_ASSESSMENTS; /* elsewhere "back" says it */
 	case ACT_NEXT_PANE:
 		return s->screen != SCR_HELP;
+	case ACT_START:
+		return s->coll.phase == CP_SETUP || s->coll.phase == CP_DONE || s->coll.phase == CP_FAILED;
+	case ACT_RESUME:
+		return s->coll.resumable && !ui_collect_busy(s) && s->coll.phase != CP_CONFIRM;
+	case ACT_EDIT_FIELD:
+		return s->coll.phase == CP_SETUP;
+	case ACT_PREV_CHOICE:
+		return s->screen != SCR_COLLECT || s->coll.phase == CP_SETUP;
+	case ACT_CANCEL:
+		/* on the collection screen only while something can be cancelled */
+		return s->screen != SCR_COLLECT || s->modal != MODAL_NONE || ui_collect_busy(s) ||
+		       s->coll.phase == CP_CONFIRM;
 	case ACT_ACCEPT: {
 		/*
 		 * Only where there is something to take or confirm, and room:
@@ -389,7 +423,8 @@ void vm_build(const struct ui_state *s, struct vm *vm)
 			continue;
 		if (vm->pane[i].list)
 			vm->pane[i].sel = s->pane[s->screen][i].sel;
-		vm_scroll(&vm->pane[i], s->pane[s->screen][i].top);
+		vm_scroll(&vm->pane[i], vm->pane[i].follow && !vm->pane[i].focus
+						? INT_MAX / 2 : s->pane[s->screen][i].top);
 	}
 	vm_dialog(s, vm);
 	status(s, vm);

@@ -66,6 +66,7 @@ struct vm_pane {
 	int sel;  /* the selected group, -1 for none */
 	int top;  /* the first row shown */
 	int width; /* the columns rows may use */
+	int follow; /* a log: show its last rows unless it has the focus (then it scrolls) */
 };
 
 struct vm_dialog {
@@ -113,6 +114,12 @@ void vm_cell(struct vm_row *row, const char *text, int width, enum vm_style styl
 struct vm_row *vm_line(struct vm_pane *p, int group, const char *text, enum vm_style style);
 /* Add text wrapped at the pane's width minus indent, each line indented. */
 void vm_wrap(struct vm_pane *p, int group, int indent, const char *text, enum vm_style style);
+/*
+ * Wrap text after what row r holds (a label cell, say), continuing on new
+ * rows of r's group indented by indent columns.
+ */
+void vm_wrap_beside(struct vm_pane *p, struct vm_row *r, int indent, const char *text,
+		    enum vm_style style);
 /* Add a heading row and the text wrapped under it, then a blank row. */
 void vm_section(struct vm_pane *p, const char *heading, const char *text);
 void vm_set_title(struct vm_pane *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -144,6 +151,7 @@ void vm_dashboard(const struct ui_state *s, const struct catalog *cat, struct vm
 void vm_plan(const struct ui_state *s, const struct catalog *cat, struct vm *vm);
 void vm_compare(const struct ui_state *s, const struct catalog *cat, struct vm *vm);
 void vm_export(const struct ui_state *s, const struct catalog *cat, struct vm *vm);
+void vm_collect(const struct ui_state *s, const struct catalog *cat, struct vm *vm);
 
 /* The style of a check status, and a short label ("FAIL", "n/a"). */
 enum vm_style vm_check_style(enum check_status st);

@@ -97,6 +97,9 @@ static void form(const struct ui_state *s, struct vm *vm)
 	case FORM_FILE:
 		snprintf(title, sizeof(title), "Export to file");
 		break;
+	case FORM_COLLECT:
+		snprintf(title, sizeof(title), "Collection setting");
+		break;
 	default:
 		snprintf(title, sizeof(title), "Edit assessment %lld", s->req.aid);
 		break;

@@ -12,7 +12,7 @@
 /* The order help shows the contexts in. */
 static const enum ui_context order[] = {
 	CTX_ITEM, CTX_LIST, CTX_OVERVIEW, CTX_ASSESSMENTS, CTX_GLOBAL,
-	CTX_SCORE, CTX_PLAN, CTX_COMPARE, CTX_EXPORT,
+	CTX_SCORE, CTX_PLAN, CTX_COMPARE, CTX_EXPORT, CTX_COLLECT,
 	CTX_SEARCH, CTX_FORM, CTX_EDITOR, CTX_TEXT, CTX_CONFIRM,
 };
 
@@ -28,6 +28,8 @@ static enum ui_screen context_screen(enum ui_context c)
 		return SCR_COMPARE;
 	case CTX_EXPORT:
 		return SCR_EXPORT;
+	case CTX_COLLECT:
+		return SCR_COLLECT;
 	default:
 		return SCR__COUNT;
 	}

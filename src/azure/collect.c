@@ -90,12 +90,22 @@ void collect_submit(struct collector *co, struct req *rq, const char *method, co
 static void progress(struct collector *co)
 {
 	struct collect_progress p;
+	size_t i;
 
 	if (!co->cfg->on_progress)
 		return;
+	memset(&p, 0, sizeof(p));
 	p.checks = co->njobs;
 	p.checks_done = co->done;
 	http_get_stats(co->http, &p.http);
+	for (i = 0; i < co->njobs; i++) {
+		const struct job *j = &co->jobs[i];
+		if (j->phase == PH_DONE || (j->phase == PH_IDLE && !j->outstanding))
+			continue;
+		if (p.ncurrent < COLLECT_CURRENT_MAX)
+			p.current[p.ncurrent] = j->check->id;
+		p.ncurrent++;
+	}
 	co->cfg->on_progress(co->cfg->ctx, &p);
 }
 

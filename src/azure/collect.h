@@ -36,10 +36,21 @@
 /* Request records kept per check result. */
 #define COLLECT_REQUESTS_MAX 5000
 
+/* Checks under way named in struct collect_progress. */
+#define COLLECT_CURRENT_MAX 8
+
 struct collect_progress {
 	size_t checks;      /* checks in the run */
 	size_t checks_done; /* finished (stored or not assessable) */
 	struct http_stats http;
+	/*
+	 * The checks under way (started, not finished): how many, and the ids
+	 * of the first COLLECT_CURRENT_MAX in catalog order. The ids are the
+	 * catalog's own strings (borrowed from it, so they stay valid as long
+	 * as the catalog, on any thread).
+	 */
+	size_t ncurrent;
+	const char *current[COLLECT_CURRENT_MAX];
 };
 
 struct collect_config {

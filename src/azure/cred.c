@@ -245,7 +245,10 @@ void cred_free(struct cred **pc)
 	*pc = NULL;
 }
 
-/* The client secret: the file named, standard input, or AZURE_CLIENT_SECRET (then unset). */
+/*
+ * The client secret: the file named, standard input, the one the caller
+ * holds, or AZURE_CLIENT_SECRET (then unset).
+ */
 static enum az_err load_secret(struct cred *c, const struct cred_config *cfg, struct errmsg *em)
 {
 	const char *v = env("AZURE_CLIENT_SECRET");
@@ -254,6 +257,10 @@ static enum az_err load_secret(struct cred *c, const struct cred_config *cfg, st
 		return secret_read_fd(&c->client_secret, STDIN_FILENO, em);
 	if (cfg->secret_file)
 		return secret_read_file(&c->client_secret, cfg->secret_file, em);
+	if (cfg->secret && secret_isset(cfg->secret)) {
+		secret_set(&c->client_secret, cfg->secret->data, cfg->secret->len);
+		return AZ_OK;
+	}
 	if (!v)
 		return errmsg_set(em, AZ_ERR_USAGE,
 				  "the secret credential needs AZURE_CLIENT_SECRET or --secret-file");
@@ -349,7 +356,8 @@ static enum az_err setup_auto(struct cred *c, const struct cred_config *cfg, str
 
 	enum az_err rc;
 
-	if (have_app && (env("AZURE_CLIENT_SECRET") || cfg->secret_file))
+	if (have_app && (env("AZURE_CLIENT_SECRET") || cfg->secret_file ||
+			 (cfg->secret && secret_isset(cfg->secret))))
 		return (rc = setup(c, CRED_SECRET, cfg, em)) ? rc : first_token(c, em);
 	if (have_app && (cfg->cert_path || env("AZURE_CLIENT_CERTIFICATE_PATH")))
 		return (rc = setup(c, CRED_CERTIFICATE, cfg, em)) ? rc : first_token(c, em);

@@ -32,6 +32,7 @@
 #include "cloud.h"
 #include "err.h"
 #include "http.h"
+#include "secret.h"
 
 #define CRED_KIND_LIST(X) \
 	X(CRED_AUTO, "auto") \
@@ -61,6 +62,12 @@ struct cred_config {
 	const char *tenant;      /* NULL: AZURE_TENANT_ID */
 	const char *client_id;   /* NULL: AZURE_CLIENT_ID */
 	const char *secret_file; /* read the client secret from this file; "-" for standard input */
+	/*
+	 * Or the client secret itself (borrowed, copied), for a caller that
+	 * took AZURE_CLIENT_SECRET out of the environment earlier (the TUI
+	 * does at start, so that a second collection still has it).
+	 */
+	const struct secret *secret;
 	const char *cert_path;   /* NULL: AZURE_CLIENT_CERTIFICATE_PATH */
 	int interactive;         /* device code may be used by "auto" */
 	FILE *prompt;            /* where device code sign-in shows its message (NULL: stderr) */

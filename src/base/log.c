@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +17,19 @@
 #define REDACTED "[REDACTED]"
 #define SECRET_MIN 6
 
+/*
+ * One lock for everything below: the TUI collects on a worker thread while
+ * its main thread may log, and secrets are registered from both.
+ */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
 static FILE *sink;
 static int sink_owned;
 static enum log_level sink_level = LOG_INFO;
+
+static log_tap_fn tap;
+static void *tap_ctx;
+static enum log_level tap_level;
 
 static const char **secrets;
 static size_t nsecrets, secrets_alloc;
@@ -40,25 +51,28 @@ void log_add_secret(const char *s)
 {
 	if (!s || strlen(s) < SECRET_MIN)
 		return;
+	pthread_mutex_lock(&lock);
 	ALLOC_GROW(secrets, nsecrets, secrets_alloc);
 	secrets[nsecrets++] = s;
+	pthread_mutex_unlock(&lock);
 }
 
 void log_forget_secret(const char *s)
 {
 	size_t i;
 
+	pthread_mutex_lock(&lock);
 	for (i = 0; i < nsecrets; i++) {
 		if (secrets[i] == s) {
 			secrets[i] = secrets[--nsecrets];
 			break;
 		}
 	}
-	if (!nsecrets)
-		{
+	if (!nsecrets) {
 		FREE_AND_NULL(secrets);
 		secrets_alloc = 0;
 	}
+	pthread_mutex_unlock(&lock);
 }
 
 static int is_token_char(int c)
@@ -143,7 +157,8 @@ static size_t match_jwt(const char *in, size_t i, size_t n)
 	return dots >= 2 ? j - i : 0;
 }
 
-void redact(struct buf *out, const char *in, size_t n)
+/* redact() with the lock held. */
+static void redact_locked(struct buf *out, const char *in, size_t n)
 {
 	size_t i = 0;
 
@@ -194,6 +209,13 @@ void redact(struct buf *out, const char *in, size_t n)
 	}
 }
 
+void redact(struct buf *out, const char *in, size_t n)
+{
+	pthread_mutex_lock(&lock);
+	redact_locked(out, in, n);
+	pthread_mutex_unlock(&lock);
+}
+
 char *redact_dup(const char *s)
 {
 	struct buf b = BUF_INIT(BUF_MAX_DEFAULT);
@@ -216,31 +238,56 @@ enum az_err log_open(const char *path, enum log_level level, struct errmsg *em)
 		return errmsg_set(em, AZ_ERR_IO, "cannot open log '%s': %s", path, strerror(errno));
 	}
 	log_close();
+	pthread_mutex_lock(&lock);
 	sink = f;
 	sink_owned = 1;
 	sink_level = level;
+	pthread_mutex_unlock(&lock);
 	return AZ_OK;
 }
 
 void log_to_stderr(enum log_level level)
 {
 	log_close();
+	pthread_mutex_lock(&lock);
 	sink = stderr;
 	sink_owned = 0;
 	sink_level = level;
+	pthread_mutex_unlock(&lock);
 }
 
 void log_close(void)
 {
+	pthread_mutex_lock(&lock);
 	if (sink && sink_owned)
 		fclose(sink);
 	sink = NULL;
 	sink_owned = 0;
+	pthread_mutex_unlock(&lock);
+}
+
+void log_set_tap(log_tap_fn fn, void *ctx, enum log_level level)
+{
+	pthread_mutex_lock(&lock);
+	tap = fn;
+	tap_ctx = ctx;
+	tap_level = level;
+	pthread_mutex_unlock(&lock);
+}
+
+static int enabled_locked(enum log_level level)
+{
+	return (sink && level <= sink_level) || (tap && level <= tap_level);
 }
 
 int log_enabled(enum log_level level)
 {
-	return sink && level <= sink_level;
+	int on;
+
+	pthread_mutex_lock(&lock);
+	on = enabled_locked(level);
+	pthread_mutex_unlock(&lock);
+	return on;
 }
 
 void log_msg(enum log_level level, const char *fmt, ...)
@@ -255,10 +302,16 @@ void log_msg(enum log_level level, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vaddf(&raw, fmt, ap);
 	va_end(ap);
-	redact(&clean, raw.data, raw.len);
 	time_format_iso(time_now(), when, sizeof(when));
-	fprintf(sink, "%s %s %s\n", when, level_names[level], clean.data);
-	fflush(sink);
+	pthread_mutex_lock(&lock);
+	redact_locked(&clean, raw.data, raw.len);
+	if (sink && level <= sink_level) {
+		fprintf(sink, "%s %s %s\n", when, level_names[level], clean.data);
+		fflush(sink);
+	}
+	if (tap && level <= tap_level)
+		tap(tap_ctx, level, clean.data);
+	pthread_mutex_unlock(&lock);
 	secret_wipe(raw.data, raw.len);
 	buf_release(&raw);
 	buf_release(&clean);

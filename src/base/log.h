@@ -9,8 +9,9 @@
  * client_secret, client_assertion, device_code, password and similar keys in
  * JSON, form or query-string form.
  *
- * The registry is process-global and not thread-safe: azmat's collector runs
- * its transfers on one thread (libcurl multi).
+ * The registry, the sink and the tap are process-global and guarded by one
+ * lock, so any thread may log and register secrets (the TUI collects on a
+ * worker thread).
  */
 #ifndef AZMAT_LOG_H
 #define AZMAT_LOG_H
@@ -27,7 +28,16 @@ enum az_err log_open(const char *path, enum log_level level, struct errmsg *em);
 void log_to_stderr(enum log_level level);
 /* Close the sink; logging becomes a no-op again. */
 void log_close(void);
-/* True when a message at level would be written. */
+/*
+ * A tap: every line at level or more important, redacted and without its
+ * time stamp, is also handed to fn (the TUI's collection log), whether or
+ * not a sink is set. fn runs on the logging thread with the log's lock
+ * held: it must return quickly and must not log. NULL removes the tap.
+ */
+typedef void (*log_tap_fn)(void *ctx, enum log_level level, const char *line);
+void log_set_tap(log_tap_fn fn, void *ctx, enum log_level level);
+
+/* True when a message at level would be written (to the sink or the tap). */
 int log_enabled(enum log_level level);
 
 /* Write one redacted line: "2026-11-26T10:00:00Z INFO message". */

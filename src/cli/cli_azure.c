@@ -86,8 +86,8 @@ static void free_list(char **v, size_t n)
 	free(v);
 }
 
-static int select_checks(struct cli *c, const char *list, const struct catalog *cat,
-			 struct azure_session *s)
+static enum az_err select_checks(const char *list, const struct catalog *cat,
+				 struct azure_session *s, struct errmsg *em)
 {
 	char **ids;
 	size_t n, i;
@@ -96,16 +96,16 @@ static int select_checks(struct cli *c, const char *list, const struct catalog *
 	if (!list) {
 		for (i = 0; i < cat->nchecks; i++)
 			s->checks[s->nchecks++] = &cat->checks[i];
-		return EXIT_OK;
+		return AZ_OK;
 	}
 	ids = split(list, &n);
 	for (i = 0; i < n; i++) {
 		const struct cat_check *ch = catalog_find_check(cat, ids[i]);
 		size_t k;
 		if (!ch) {
-			int ret = cli_fail(c, AZ_ERR_NOTFOUND, "no check '%s' in the catalog (see 'azmat checks')", ids[i]);
+			errmsg_set(em, AZ_ERR_NOTFOUND, "no check '%s' in the catalog (see 'azmat checks')", ids[i]);
 			free_list(ids, n);
-			return ret;
+			return AZ_ERR_NOTFOUND;
 		}
 		for (k = 0; k < s->nchecks && s->checks[k] != ch; k++)
 			;
@@ -113,59 +113,70 @@ static int select_checks(struct cli *c, const char *list, const struct catalog *
 			s->checks[s->nchecks++] = ch;
 	}
 	free_list(ids, n);
-	return EXIT_OK;
+	return AZ_OK;
 }
 
-int azure_select(struct cli *c, const struct azure_opts *o, const struct catalog *cat,
-		 struct azure_session *s)
+enum az_err azure_select_em(const struct azure_opts *o, const struct catalog *cat,
+			    struct azure_session *s, struct errmsg *em)
 {
+	enum az_err rc;
 	long v;
 	size_t i;
-	int ret;
 
 	s->concurrency = HTTP_DEFAULT_CONCURRENCY;
 	s->timeout_ms = 60000;
 	if (o->concurrency) {
 		if (str_to_long(o->concurrency, 1, HTTP_MAX_CONCURRENCY, &v))
-			return cli_fail(c, AZ_ERR_USAGE, "--concurrency takes a number from 1 to %d",
-					HTTP_MAX_CONCURRENCY);
+			return errmsg_set(em, AZ_ERR_USAGE, "--concurrency takes a number from 1 to %d",
+					  HTTP_MAX_CONCURRENCY);
 		s->concurrency = (unsigned)v;
 	}
 	if (o->timeout) {
 		if (str_to_long(o->timeout, 1, 3600, &v))
-			return cli_fail(c, AZ_ERR_USAGE, "--timeout takes seconds from 1 to 3600");
+			return errmsg_set(em, AZ_ERR_USAGE, "--timeout takes seconds from 1 to 3600");
 		s->timeout_ms = v * 1000;
 	}
 	if (o->subscriptions) {
 		s->subs = split(o->subscriptions, &s->nsubs);
 		if (!s->nsubs)
-			return cli_fail(c, AZ_ERR_USAGE, "--subscriptions needs at least one id");
+			return errmsg_set(em, AZ_ERR_USAGE, "--subscriptions needs at least one id");
 		for (i = 0; i < s->nsubs; i++)
 			if (!is_guid(s->subs[i]))
-				return cli_fail(c, AZ_ERR_USAGE, "'%s' is not a subscription id", s->subs[i]);
+				return errmsg_set(em, AZ_ERR_USAGE, "'%s' is not a subscription id", s->subs[i]);
 	}
-	ret = select_checks(c, o->checks, cat, s);
-	if (ret)
-		return ret;
+	rc = select_checks(o->checks, cat, s, em);
+	if (rc)
+		return rc;
 	if (!s->nchecks)
-		return cli_fail(c, AZ_ERR_NOTFOUND, "the catalog has no checks to run");
+		return errmsg_set(em, AZ_ERR_NOTFOUND, "the catalog has no checks to run");
+	return AZ_OK;
+}
+
+int azure_select(struct cli *c, const struct azure_opts *o, const struct catalog *cat,
+		 struct azure_session *s)
+{
+	struct errmsg em = ERRMSG_INIT;
+
+	if (azure_select_em(o, cat, s, &em))
+		return cli_fail_em(c, &em);
 	return EXIT_OK;
 }
 
-int azure_sign_in(struct cli *c, const struct azure_opts *o, const char *tenant_hint,
-		  volatile sig_atomic_t *cancel, struct azure_session *s)
+enum az_err azure_sign_in_em(const struct azure_opts *o, const char *tenant_hint,
+			    volatile sig_atomic_t *cancel, struct azure_session *s, struct errmsg *em)
 {
 	struct cloud_overrides ov = { o->cloud, o->authority, o->arm, o->graph, o->ca_bundle, NULL };
 	struct cred_config cc;
-	struct errmsg em = ERRMSG_INIT;
+	enum az_err rc;
 	const char *got;
 	int kind = o->auth ? cred_kind_parse(o->auth) : CRED_AUTO;
 
 	if (kind < 0)
-		return cli_fail(c, AZ_ERR_USAGE, "unknown --auth '%s' (use auto, secret, certificate, "
-					       "workload, msi, cli or device)", o->auth);
-	if (cloud_resolve(&ov, &s->cloud, &em))
-		return cli_fail_em(c, &em);
+		return errmsg_set(em, AZ_ERR_USAGE, "unknown --auth '%s' (use auto, secret, certificate, "
+						  "workload, msi, cli or device)", o->auth);
+	rc = cloud_resolve(&ov, &s->cloud, em);
+	if (rc)
+		return rc;
 	memset(&cc, 0, sizeof(cc));
 	cc.kind = (enum cred_kind)kind;
 	cc.tenant = o->tenant;
@@ -173,18 +184,35 @@ int azure_sign_in(struct cli *c, const struct azure_opts *o, const char *tenant_
 		cc.tenant = tenant_hint;
 	cc.client_id = o->client_id;
 	cc.secret_file = o->secret_file;
+	cc.secret = o->secret;
 	cc.cert_path = o->certificate;
-	cc.interactive = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
-	cc.prompt = c->err;
+	cc.interactive = o->interactive > 0 || (!o->interactive && isatty(STDIN_FILENO) &&
+						 isatty(STDERR_FILENO));
+	cc.prompt = o->prompt;
+	cc.show_code = o->show_code;
+	cc.show_ctx = o->show_ctx;
 	cc.timeout_ms = s->timeout_ms < 30000 ? 30000 : s->timeout_ms;
 	cc.cancel = cancel;
-	if (cred_new(&s->cloud, &cc, &s->cred, &em))
-		return cli_fail_em(c, &em);
+	rc = cred_new(&s->cloud, &cc, &s->cred, em);
+	if (rc)
+		return rc;
 	got = cred_tenant(s->cred);
 	if (tenant_hint && *tenant_hint && got && *got && strcasecmp(got, tenant_hint))
-		return cli_fail(c, AZ_ERR_USAGE,
-				"signed in to tenant '%s', but the assessment is for tenant '%s'", got,
-				tenant_hint);
+		return errmsg_set(em, AZ_ERR_USAGE,
+				  "signed in to tenant '%s', but the assessment is for tenant '%s'", got,
+				  tenant_hint);
+	return AZ_OK;
+}
+
+int azure_sign_in(struct cli *c, const struct azure_opts *o, const char *tenant_hint,
+		  volatile sig_atomic_t *cancel, struct azure_session *s)
+{
+	struct errmsg em = ERRMSG_INIT;
+	struct azure_opts with_prompt = *o;
+
+	with_prompt.prompt = c->err;
+	if (azure_sign_in_em(&with_prompt, tenant_hint, cancel, s, &em))
+		return cli_fail_em(c, &em);
 	return EXIT_OK;
 }
 

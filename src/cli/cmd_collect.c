@@ -12,6 +12,7 @@
 #include "cli_azure.h"
 #include "cli_progress.h"
 #include "collect.h"
+#include "collect_book.h"
 #include "compat.h"
 #include "log.h"
 #include "strutil.h"
@@ -26,61 +27,16 @@ const struct cli_command cmd_collect = {
 	"       [--concurrency N] [--resume] [--json]"
 };
 
-/* What the run keeps of each result for the summary. */
-struct brief {
-	char *check;
-	enum check_status status;
-	enum check_cause cause;
-	unsigned long healthy, total;
-	char *summary;
-};
-
 struct collecting {
-	struct cli *c;
-	struct store *st;
-	long long run_id;
+	struct collect_book book;
 	struct cli_progress bar;
-	struct brief *b;
-	size_t nb, alloc;
-	struct errmsg store_err;
 };
-
-static void add_brief(struct collecting *k, const struct check_result *r)
-{
-	struct brief *b;
-
-	ALLOC_GROW(k->b, k->nb, k->alloc);
-	b = &k->b[k->nb++];
-	b->check = xstrdup(r->check_id);
-	b->status = r->status;
-	b->cause = r->cause;
-	b->healthy = r->healthy;
-	b->total = r->total;
-	b->summary = xstrdup(r->summary ? r->summary : "");
-}
 
 static void on_result(void *ctx, const struct check_result *r)
 {
 	struct collecting *k = ctx;
-	struct errmsg em = ERRMSG_INIT;
 
-	if (store_result_put(k->st, k->run_id, r, 0, &em) && !k->store_err.code)
-		k->store_err = em;
-	add_brief(k, r);
-}
-
-/* A resumed run's summary covers the results it kept from before. */
-static void add_prior(struct collecting *k, const struct evidence_set *prior,
-		      const struct azure_session *s)
-{
-	size_t i, j;
-
-	for (i = 0; prior && i < prior->n; i++) {
-		for (j = 0; j < s->nchecks && strcmp(s->checks[j]->id, prior->r[i].check_id); j++)
-			;
-		if (j == s->nchecks)
-			add_brief(k, &prior->r[i]);
-	}
+	collect_book_result(&k->book, r);
 }
 
 static void on_progress(void *ctx, const struct collect_progress *p)
@@ -90,134 +46,13 @@ static void on_progress(void *ctx, const struct collect_progress *p)
 	cli_progress_update(&k->bar, p);
 }
 
-static void briefs_free(struct collecting *k)
-{
-	size_t i;
-
-	for (i = 0; i < k->nb; i++) {
-		free(k->b[i].check);
-		free(k->b[i].summary);
-	}
-	free(k->b);
-}
-
-/* The run's scope as JSON text: {"checks": [...], "subscriptions": [...] or null}. */
-static char *scope_json(const struct azure_session *s)
-{
-	cJSON *o = cJSON_CreateObject(), *a;
-	char *p, *copy;
-	size_t i;
-
-	a = cJSON_AddArrayToObject(o, "checks");
-	for (i = 0; i < s->nchecks; i++)
-		cJSON_AddItemToArray(a, cJSON_CreateString(s->checks[i]->id));
-	if (s->subs) {
-		a = cJSON_AddArrayToObject(o, "subscriptions");
-		for (i = 0; i < s->nsubs; i++)
-			cJSON_AddItemToArray(a, cJSON_CreateString(s->subs[i]));
-	} else {
-		cJSON_AddNullToObject(o, "subscriptions");
-	}
-	p = cJSON_PrintUnformatted(o);
-	cJSON_Delete(o);
-	copy = xstrdup(p);
-	cJSON_free(p);
-	return copy;
-}
-
-/* "a,b,c" from a JSON array of strings (heap), or NULL for null/absent. */
-static char *join(const cJSON *arr)
-{
-	struct buf b = BUF_INIT(BUF_MAX_DEFAULT);
-	const cJSON *v;
-
-	if (!cJSON_IsArray(arr))
-		return NULL;
-	cJSON_ArrayForEach(v, arr) {
-		if (!cJSON_IsString(v))
-			continue;
-		if (b.len)
-			buf_addch(&b, ',');
-		buf_addstr(&b, v->valuestring);
-	}
-	return buf_detach(&b, NULL);
-}
-
-/* A check a resumed run should (re)collect: no result, or one cut short. */
-static int unfinished(const struct evidence_set *done, const char *id)
-{
-	const struct check_result *r = evidence_find(done, id);
-
-	return !r || (r->status == CHECK_NOT_ASSESSABLE &&
-		      (r->cause == CAUSE_THROTTLED || r->cause == CAUSE_TIMEOUT ||
-		       r->cause == CAUSE_NOT_COLLECTED));
-}
-
-struct resume {
-	long long run_id;
-	char *checks;
-	char *subs;
-	struct evidence_set done;
-};
-
-static int find_resume(struct cli *c, struct store *st, long long aid, struct resume *rs)
-{
-	struct errmsg em = ERRMSG_INIT;
-	struct evidence_run *runs = NULL;
-	size_t n = 0, i;
-	cJSON *scope = NULL;
-	int ret = EXIT_OK;
-
-	if (store_runs_list(st, aid, &runs, &n, &em))
-		return cli_fail_em(c, &em);
-	for (i = 0; i < n && runs[i].status != RUN_INTERRUPTED; i++)
-		;
-	if (i == n) {
-		ret = cli_fail(c, AZ_ERR_NOTFOUND, "assessment %lld has no interrupted run to resume", aid);
-		goto out;
-	}
-	rs->run_id = runs[i].id;
-	scope = cJSON_Parse(runs[i].scope);
-	rs->checks = join(cJSON_GetObjectItemCaseSensitive(scope, "checks"));
-	rs->subs = join(cJSON_GetObjectItemCaseSensitive(scope, "subscriptions"));
-	if (store_evidence_run(st, rs->run_id, 0, &rs->done, &em))
-		ret = cli_fail_em(c, &em);
-out:
-	cJSON_Delete(scope);
-	store_runs_free(runs, n);
-	return ret;
-}
-
-/* Keep only the checks a resumed run still needs. */
-static void keep_unfinished(struct azure_session *s, const struct evidence_set *done)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < s->nchecks; i++)
-		if (unfinished(done, s->checks[i]->id))
-			s->checks[k++] = s->checks[i];
-	s->nchecks = k;
-}
-
-static enum run_status final_status(const struct collecting *k, const struct collect_summary *sum)
-{
-	size_t i;
-
-	if (sum->cancelled)
-		return RUN_INTERRUPTED;
-	for (i = 0; i < k->nb; i++)
-		if (k->b[i].status == CHECK_NOT_ASSESSABLE && k->b[i].cause != CAUSE_NOTHING_IN_SCOPE)
-			return RUN_PARTIAL;
-	return RUN_COMPLETE;
-}
-
-static void print_text(struct cli *c, const struct collecting *k, const struct collect_summary *sum,
+static void print_text(struct cli *c, const struct collect_book *k, const struct collect_summary *sum,
 		       long long run_id, enum run_status status, int64_t ms)
 {
 	size_t i, counts[CHECK_STATUS__COUNT] = { 0 };
 
 	for (i = 0; i < k->nb; i++) {
-		const struct brief *b = &k->b[i];
+		const struct collect_brief *b = &k->b[i];
 		counts[b->status]++;
 		fprintf(c->out, "  %-15s %-32s ", b->status == CHECK_NOT_ASSESSABLE ? check_cause_id(b->cause)
 										 : check_status_id(b->status),
@@ -234,7 +69,7 @@ static void print_text(struct cli *c, const struct collecting *k, const struct c
 		sum->http.throttled, (double)ms / 1000.0);
 }
 
-static int print_json(struct cli *c, const struct collecting *k, const struct collect_summary *sum,
+static int print_json(struct cli *c, const struct collect_book *k, const struct collect_summary *sum,
 		      long long run_id, enum run_status status, int64_t ms)
 {
 	cJSON *o = cJSON_CreateObject(), *arr;
@@ -267,56 +102,24 @@ static int print_json(struct cli *c, const struct collecting *k, const struct co
 	return cli_print_json(c, o);
 }
 
-static int begin_run(struct cli *c, struct store *st, long long aid, struct azure_session *s,
-		     long long resume_id, long long *run_id)
-{
-	struct errmsg em = ERRMSG_INIT;
-	struct evidence_run r;
-	int ret = EXIT_OK;
-
-	if (resume_id) {
-		if (store_run_resume(st, resume_id, &em))
-			return cli_fail_em(c, &em);
-		*run_id = resume_id;
-		return EXIT_OK;
-	}
-	evidence_run_init(&r);
-	free(r.source);
-	r.source = xstrdup("live");
-	free(r.identity);
-	r.identity = xstrdup(cred_identity(s->cred));
-	free(r.cloud);
-	r.cloud = xstrdup(s->cloud.name);
-	free(r.endpoints);
-	r.endpoints = cloud_endpoints_json(&s->cloud);
-	free(r.scope);
-	r.scope = scope_json(s);
-	if (store_run_begin(st, aid, &r, run_id, &em))
-		ret = cli_fail_em(c, &em);
-	evidence_run_release(&r);
-	return ret;
-}
-
 static int collect(struct cli *c, struct store *st, long long aid, struct azure_session *s,
-		   const struct azure_opts *o, long deadline_s, const struct resume *rs,
+		   const struct azure_opts *o, long deadline_s, const struct collect_resume *rs,
 		   volatile sig_atomic_t *cancel)
 {
 	struct collecting k;
 	struct collect_config cfg;
 	struct collect_summary sum;
 	struct errmsg em = ERRMSG_INIT;
-	enum run_status status;
+	enum run_status status = RUN_INTERRUPTED;
 	int64_t t0 = time_mono_ms();
-	int ret;
+	int ret = EXIT_OK;
 
 	memset(&k, 0, sizeof(k));
-	k.c = c;
-	k.st = st;
-	ret = begin_run(c, st, aid, s, rs->run_id, &k.run_id);
-	if (ret)
-		return ret;
-	add_prior(&k, &rs->done, s);
-	log_msg(LOG_INFO, "run %lld: %zu checks as %s", k.run_id, s->nchecks, cred_identity(s->cred));
+	if (collect_book_begin(&k.book, st, aid, s, rs, &em)) {
+		ret = cli_fail_em(c, &em);
+		goto out;
+	}
+	log_msg(LOG_INFO, "run %lld: %zu checks as %s", k.book.run_id, s->nchecks, cred_identity(s->cred));
 	cli_progress_init(&k.bar, c->err, !o->json);
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.cloud = &s->cloud;
@@ -332,19 +135,18 @@ static int collect(struct cli *c, struct store *st, long long aid, struct azure_
 	cfg.ctx = &k;
 	collect_run(&cfg, s->checks, s->nchecks, &sum, &em);
 	cli_progress_clear(&k.bar);
-	status = final_status(&k, &sum);
-	if (store_run_finish(st, k.run_id, status,
-			     status == RUN_INTERRUPTED ? "cancelled before the run finished" : NULL, &em))
+	if (collect_book_finish(&k.book, sum.cancelled, &status, &em))
 		ret = cli_fail_em(c, &em);
-	else if (k.store_err.code)
-		ret = cli_fail_em(c, &k.store_err);
+	else if (k.book.store_err.code)
+		ret = cli_fail_em(c, &k.book.store_err);
 	else if (o->json)
-		ret = print_json(c, &k, &sum, k.run_id, status, time_mono_ms() - t0);
+		ret = print_json(c, &k.book, &sum, k.book.run_id, status, time_mono_ms() - t0);
 	else
-		print_text(c, &k, &sum, k.run_id, status, time_mono_ms() - t0);
+		print_text(c, &k.book, &sum, k.book.run_id, status, time_mono_ms() - t0);
 	if (!ret)
 		ret = status == RUN_COMPLETE ? EXIT_OK : status == RUN_PARTIAL ? EXIT_PARTIAL : EXIT_FAIL;
-	briefs_free(&k);
+out:
+	collect_book_release(&k.book);
 	return ret;
 }
 
@@ -354,7 +156,7 @@ static int run(struct cli *c, int argc, char **argv)
 	struct azure_opts o;
 	struct arg_opt opts[AZURE_NOPTS + 2];
 	struct azure_session s;
-	struct resume rs;
+	struct collect_resume rs;
 	struct errmsg em = ERRMSG_INIT;
 	const struct catalog *cat;
 	const char *deadline = NULL;
@@ -396,8 +198,10 @@ static int run(struct cli *c, int argc, char **argv)
 		ret = cli_fail_em(c, &em);
 		goto out;
 	}
-	if (resume && (ret = find_resume(c, st, a.id, &rs)))
+	if (resume && collect_resume_find(st, a.id, &rs, &em)) {
+		ret = cli_fail_em(c, &em);
 		goto out;
+	}
 	if (resume) {
 		o.checks = rs.checks;
 		o.subscriptions = rs.subs;
@@ -406,15 +210,13 @@ static int run(struct cli *c, int argc, char **argv)
 	if (ret)
 		goto out;
 	if (resume)
-		keep_unfinished(&s, &rs.done);
+		collect_resume_keep(&s, &rs);
 	azure_catch_signals(&cancel);
 	ret = azure_sign_in(c, &o, a.tenant_id, &cancel, &s);
 	if (!ret)
 		ret = collect(c, st, a.id, &s, &o, deadline_s, &rs, &cancel);
 out:
-	free(rs.checks);
-	free(rs.subs);
-	evidence_release(&rs.done);
+	collect_resume_release(&rs);
 	azure_session_release(&s);
 	assessment_release(&a);
 	return ret;

@@ -54,9 +54,9 @@ static void frame(struct loop *l)
 
 /*
  * The next input: 1 with *in set, 0 at the end of the script, -1 on a
- * script error (printed).
+ * script error (printed), 2 when wait_ms (>= 0) passed without one.
  */
-static int next_input(struct loop *l, struct ui_input *in, struct script_cmd *cmd)
+static int next_input(struct loop *l, struct ui_input *in, struct script_cmd *cmd, int wait_ms)
 {
 	enum ui_context ctx[CTX__COUNT];
 	uint32_t key = 0;
@@ -88,12 +88,14 @@ static int next_input(struct loop *l, struct ui_input *in, struct script_cmd *cm
 			key = cmd->key;
 			got = 1;
 		} else {
-			got = term_read(l->t.term, -1, &key, in);
+			got = term_read(l->t.term, wait_ms, &key, in);
 			l->input_us = tui_now_us();
 			if (got == 2)
 				return 1;
 			if (got < 0)
 				return 0; /* the terminal went away: end as if quitting */
+			if (!got && wait_ms >= 0)
+				return 2;
 		}
 		if (got != 1)
 			continue;
@@ -191,14 +193,23 @@ int tui_run(struct cli *c, const struct catalog *cat, struct store *st, const st
 	for (;;) {
 		struct ui_input in;
 		unsigned fx;
-		int got;
+		int got, wait_ms;
+		/* what the background did (a collection) since the last turn */
+		fx = tui_ext_poll(&l.t, &wait_ms);
+		if (fx)
+			fx = tui_effects(&l.t, fx);
+		if (fx & UE_QUIT)
+			break;
+		dirty |= fx != 0;
 		if (dirty) {
 			frame(&l);
 			dirty = 0;
 			if (o->max_frames && l.frames >= o->max_frames)
 				break;
 		}
-		got = next_input(&l, &in, &cmd);
+		got = next_input(&l, &in, &cmd, wait_ms);
+		if (got == 2)
+			continue;
 		if (got <= 0) {
 			ret = got < 0 ? EXIT_USAGE : EXIT_OK;
 			break;

@@ -42,6 +42,10 @@ int64_t tui_now_us(void);
  *    open assessment's evidence, carried-over answers and plan overrides
  *    to the ui in opened() (ui_set_scoring(): the ui scores them), and
  *    performs plan edits, comparison, sign-off and export in effects().
+ *  - collect (issue 5, tui_collect.c): registers the collection screen,
+ *    runs sign-in, pre-flight and collection on a worker thread
+ *    (collect_worker.h) for the effects UE_COLLECT_*, stores the results
+ *    as they come, and hands what happened to the ui from poll().
  *
  * Every callback may be NULL. They run on the app layer's thread between
  * frames; what they put in the state they own and free in stop().
@@ -56,11 +60,20 @@ struct tui_ext {
 	void (*changed)(struct cli *c, struct store *st, struct ui_state *s);
 	void (*stop)(struct cli *c, struct ui_state *s);
 	void (*effects)(struct cli *c, struct store *st, struct ui_state *s, unsigned fx);
+	/*
+	 * Work in the background: the loop calls poll() before it waits for
+	 * input and after every input or timeout. It hands what happened to
+	 * the ui (ui_apply()) and returns the effects that asked for, which
+	 * the loop performs. *wait_ms (-1 on entry): how long the loop may
+	 * wait for a key before polling again; leave it when nothing runs.
+	 */
+	unsigned (*poll)(struct cli *c, struct store *st, struct ui_state *s, int *wait_ms);
 };
 
 #define TUI_EXT_LIST(X) \
 	X(evidence) \
-	X(scoring)
+	X(scoring) \
+	X(collect)
 
 #define TUI_EXT_DECL(n) extern const struct tui_ext tui_ext_##n __attribute__((weak));
 TUI_EXT_LIST(TUI_EXT_DECL)

@@ -60,6 +60,23 @@ static void ext_effects(struct tui *t, unsigned fx)
 			exts[i]->effects(t->c, t->st, &t->s, fx);
 }
 
+unsigned tui_ext_poll(struct tui *t, int *wait_ms)
+{
+	unsigned fx = 0;
+	size_t i;
+
+	*wait_ms = -1;
+	for (i = 0; i < ARRAY_SIZE(exts); i++) {
+		int w = -1;
+		if (!exts[i] || !exts[i]->poll)
+			continue;
+		fx |= exts[i]->poll(t->c, t->st, &t->s, &w);
+		if (w >= 0 && (*wait_ms < 0 || w < *wait_ms))
+			*wait_ms = w;
+	}
+	return fx;
+}
+
 void tui_ext_stop(struct tui *t)
 {
 	size_t i;
@@ -258,6 +275,8 @@ unsigned tui_effects(struct tui *t, unsigned fx)
 		demo(t);
 	if (fx & UE_RESCORE)
 		tui_ext_changed(t);
+	if ((fx & UE_RELOAD) && t->s.open)
+		tui_ext_opened(t);
 	if (fx & UE_DUMP)
 		dump(t);
 	ext_effects(t, fx);

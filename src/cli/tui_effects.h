@@ -31,5 +31,7 @@ void tui_ext_start(struct tui *t);
 void tui_ext_opened(struct tui *t);
 void tui_ext_changed(struct tui *t);
 void tui_ext_stop(struct tui *t);
+/* Poll every extension (tui_ext.poll); returns the effects asked for, *wait_ms the shortest wait. */
+unsigned tui_ext_poll(struct tui *t, int *wait_ms);
 
 #endif

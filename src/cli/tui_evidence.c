@@ -14,4 +14,4 @@ static void start(struct cli *c, struct store *st, struct ui_state *s)
 	s->item_pane_title = "Evidence";
 }
 
-const struct tui_ext tui_ext_evidence = { "evidence", start, NULL, NULL, NULL, NULL };
+const struct tui_ext tui_ext_evidence = { "evidence", start, NULL, NULL, NULL, NULL, NULL };

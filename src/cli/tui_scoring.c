@@ -209,4 +209,4 @@ static void effects(struct cli *c, struct store *st, struct ui_state *s, unsigne
 		export(st, s);
 }
 
-const struct tui_ext tui_ext_scoring = { "scoring", start, opened, NULL, NULL, effects };
+const struct tui_ext tui_ext_scoring = { "scoring", start, opened, NULL, NULL, effects, NULL };

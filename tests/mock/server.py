@@ -17,6 +17,7 @@ Control API (JSON bodies):
   POST /_mock/faults     [{"path", "kind", ...}]  add faults (see Fault)
   POST /_mock/clear      drop faults and the request log
   POST /_mock/config     {"latency_ms", "token_lifetime", "device": [...], ...}
+  POST /_mock/approve    grant every device code issued so far
   GET  /_mock/log        every request seen: port, method, path, auth, status
   GET  /_mock/tokens     every token, refresh token and device code issued
 """
@@ -586,6 +587,13 @@ class Handler(BaseHTTPRequestHandler):
             with st.lock:
                 st.faults = []
                 st.log = []
+            return self.send(200, {})
+        if what == "approve":
+            # the user signs in: every device code waiting so far is granted
+            with st.lock:
+                for dev in st.devices.values():
+                    if dev["steps"] != ["expired_token"]:
+                        dev["steps"] = ["ok"]
             return self.send(200, {})
         if what == "config":
             if "latency_ms" in data:
