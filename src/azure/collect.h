@@ -25,6 +25,7 @@
 #include <signal.h>
 #include <stddef.h>
 
+#include "compat.h"
 #include "catalog.h"
 #include "cloud.h"
 #include "cred.h"
@@ -61,7 +62,7 @@ struct collect_config {
 	long long deadline_ms;      /* absolute on time_mono_ms(); 0: none */
 	const char *const *subscriptions; /* NULL: every subscription the identity can read */
 	size_t nsubscriptions;
-	volatile sig_atomic_t *cancel;
+	cancel_flag *cancel;
 	/* A check finished (r is borrowed for the call). Not called for checks cut short by cancellation. */
 	void (*on_result)(void *ctx, const struct check_result *r);
 	/* Progress, called often (rate-limit any drawing); may be NULL. */

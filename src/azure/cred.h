@@ -29,6 +29,7 @@
 
 #include <stdio.h>
 
+#include "compat.h"
 #include "cloud.h"
 #include "err.h"
 #include "http.h"
@@ -78,7 +79,7 @@ struct cred_config {
 	void (*show_code)(void *ctx, const char *url, const char *code, const char *message);
 	void *show_ctx;
 	long timeout_ms;         /* per token request (0: 30 s) */
-	volatile sig_atomic_t *cancel; /* stops device code polling when non-zero; may be NULL */
+	cancel_flag *cancel; /* stops device code polling when non-zero; may be NULL */
 };
 
 struct cred;

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <time.h>
 
+#include "compat.h"
 #include "cred.h"
 #include "jwt.h"
 #include "secret.h"
@@ -41,7 +42,7 @@ struct cred {
 	void (*show_code)(void *ctx, const char *url, const char *code, const char *message);
 	void *show_ctx;
 	long timeout_ms;
-	volatile sig_atomic_t *cancel;
+	cancel_flag *cancel;
 	struct cred_token tok[HTTP_NAUD];
 	unsigned next_gen;
 	char identity[256];

@@ -29,6 +29,7 @@
 #include <signal.h>
 #include <stddef.h>
 
+#include "compat.h"
 #include "buf.h"
 #include "err.h"
 
@@ -62,7 +63,7 @@ struct http_config {
 	const char *arm_origin;      /* base URLs whose origin may receive each token */
 	const char *graph_origin;
 	const struct http_auth *auth;
-	volatile sig_atomic_t *cancel; /* stop when it becomes non-zero; may be NULL */
+	cancel_flag *cancel; /* stop when it becomes non-zero; may be NULL */
 	/* Called when the queue runs short, to submit more work; may be NULL. */
 	void (*pump)(void *ctx);
 	/* Called on every turn of the loop (about every 100 ms or more often); may be NULL. */

@@ -163,7 +163,7 @@ int azure_select(struct cli *c, const struct azure_opts *o, const struct catalog
 }
 
 enum az_err azure_sign_in_em(const struct azure_opts *o, const char *tenant_hint,
-			    volatile sig_atomic_t *cancel, struct azure_session *s, struct errmsg *em)
+			    cancel_flag *cancel, struct azure_session *s, struct errmsg *em)
 {
 	struct cloud_overrides ov = { o->cloud, o->authority, o->arm, o->graph, o->ca_bundle, NULL };
 	struct cred_config cc;
@@ -205,7 +205,7 @@ enum az_err azure_sign_in_em(const struct azure_opts *o, const char *tenant_hint
 }
 
 int azure_sign_in(struct cli *c, const struct azure_opts *o, const char *tenant_hint,
-		  volatile sig_atomic_t *cancel, struct azure_session *s)
+		  cancel_flag *cancel, struct azure_session *s)
 {
 	struct errmsg em = ERRMSG_INIT;
 	struct azure_opts with_prompt = *o;
@@ -225,7 +225,7 @@ void azure_session_release(struct azure_session *s)
 	memset(s, 0, sizeof(*s));
 }
 
-static volatile sig_atomic_t *signal_flag;
+static cancel_flag *signal_flag;
 
 static void on_signal(int sig)
 {
@@ -236,7 +236,7 @@ static void on_signal(int sig)
 	}
 }
 
-void azure_catch_signals(volatile sig_atomic_t *flag)
+void azure_catch_signals(cancel_flag *flag)
 {
 	struct sigaction sa;
 

@@ -7,6 +7,7 @@
 
 #include <signal.h>
 
+#include "compat.h"
 #include "cli.h"
 #include "cloud.h"
 #include "cred.h"
@@ -74,13 +75,13 @@ enum az_err azure_select_em(const struct azure_opts *o, const struct catalog *ca
  * (read).
  */
 int azure_sign_in(struct cli *c, const struct azure_opts *o, const char *tenant_hint,
-		  volatile sig_atomic_t *cancel, struct azure_session *s);
+		  cancel_flag *cancel, struct azure_session *s);
 enum az_err azure_sign_in_em(const struct azure_opts *o, const char *tenant_hint,
-			     volatile sig_atomic_t *cancel, struct azure_session *s, struct errmsg *em);
+			     cancel_flag *cancel, struct azure_session *s, struct errmsg *em);
 
 void azure_session_release(struct azure_session *s);
 
 /* Make SIGINT and SIGTERM set *flag (a second SIGINT ends the process). */
-void azure_catch_signals(volatile sig_atomic_t *flag);
+void azure_catch_signals(cancel_flag *flag);
 
 #endif

@@ -104,7 +104,7 @@ static int print_json(struct cli *c, const struct collect_book *k, const struct 
 
 static int collect(struct cli *c, struct store *st, long long aid, struct azure_session *s,
 		   const struct azure_opts *o, long deadline_s, const struct collect_resume *rs,
-		   volatile sig_atomic_t *cancel)
+		   cancel_flag *cancel)
 {
 	struct collecting k;
 	struct collect_config cfg;
@@ -152,7 +152,7 @@ out:
 
 static int run(struct cli *c, int argc, char **argv)
 {
-	static volatile sig_atomic_t cancel;
+	static cancel_flag cancel;
 	struct azure_opts o;
 	struct arg_opt opts[AZURE_NOPTS + 2];
 	struct azure_session s;

@@ -125,7 +125,7 @@ static void print_text(struct cli *c, const struct preflight *pf)
 
 static int run(struct cli *c, int argc, char **argv)
 {
-	static volatile sig_atomic_t cancel;
+	static cancel_flag cancel;
 	struct azure_opts o;
 	struct arg_opt opts[AZURE_NOPTS];
 	struct azure_session s;

@@ -3,6 +3,7 @@
  * events, the latest progress kept aside (it is superseded, never
  * queued), and a condition variable for whoever waits for the end.
  */
+#include "compat.h"
 #include "collect_worker.h"
 
 #include <errno.h>
@@ -27,7 +28,7 @@ struct collect_worker {
 	pthread_t th;
 	int started;  /* th runs or ended, not joined yet */
 	int finished; /* the job posted its last event */
-	volatile sig_atomic_t cancel;
+	cancel_flag cancel;
 	struct cw_item *head, *tail;
 	int progress_new;
 	struct collect_progress progress;

@@ -26,7 +26,7 @@ struct tally {
 	long last_status;
 	unsigned long peak;
 	struct http_engine *e;
-	volatile sig_atomic_t *cancel;
+	cancel_flag *cancel;
 	unsigned cancel_after;
 };
 
@@ -52,7 +52,7 @@ static void tick(void *ctx)
 }
 
 static struct http_engine *engine(struct tally *t, unsigned conc, const struct http_auth *auth,
-				  size_t max_body, long long deadline, volatile sig_atomic_t *cancel)
+				  size_t max_body, long long deadline, cancel_flag *cancel)
 {
 	struct http_config hc;
 
@@ -260,7 +260,7 @@ static void test_reauth_once(void)
 
 static void test_cancel_and_deadline(void)
 {
-	static volatile sig_atomic_t cancel;
+	static cancel_flag cancel;
 	struct http_auth auth;
 	struct tally t;
 	struct http_engine *e;
