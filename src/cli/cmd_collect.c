@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "cli_azure.h"
+#include "cli_briefs.h"
 #include "cli_progress.h"
 #include "collect.h"
 #include "compat.h"
@@ -26,38 +27,14 @@ const struct cli_command cmd_collect = {
 	"       [--concurrency N] [--resume] [--json]"
 };
 
-/* What the run keeps of each result for the summary. */
-struct brief {
-	char *check;
-	enum check_status status;
-	enum check_cause cause;
-	unsigned long healthy, total;
-	char *summary;
-};
-
 struct collecting {
 	struct cli *c;
 	struct store *st;
 	long long run_id;
 	struct cli_progress bar;
-	struct brief *b;
-	size_t nb, alloc;
+	struct briefs b;
 	struct errmsg store_err;
 };
-
-static void add_brief(struct collecting *k, const struct check_result *r)
-{
-	struct brief *b;
-
-	ALLOC_GROW(k->b, k->nb, k->alloc);
-	b = &k->b[k->nb++];
-	b->check = xstrdup(r->check_id);
-	b->status = r->status;
-	b->cause = r->cause;
-	b->healthy = r->healthy;
-	b->total = r->total;
-	b->summary = xstrdup(r->summary ? r->summary : "");
-}
 
 static void on_result(void *ctx, const struct check_result *r)
 {
@@ -66,7 +43,7 @@ static void on_result(void *ctx, const struct check_result *r)
 
 	if (store_result_put(k->st, k->run_id, r, 0, &em) && !k->store_err.code)
 		k->store_err = em;
-	add_brief(k, r);
+	briefs_add(&k->b, r);
 }
 
 /* A resumed run's summary covers the results it kept from before. */
@@ -79,7 +56,7 @@ static void add_prior(struct collecting *k, const struct evidence_set *prior,
 		for (j = 0; j < s->nchecks && strcmp(s->checks[j]->id, prior->r[i].check_id); j++)
 			;
 		if (j == s->nchecks)
-			add_brief(k, &prior->r[i]);
+			briefs_add(&k->b, &prior->r[i]);
 	}
 }
 
@@ -88,17 +65,6 @@ static void on_progress(void *ctx, const struct collect_progress *p)
 	struct collecting *k = ctx;
 
 	cli_progress_update(&k->bar, p);
-}
-
-static void briefs_free(struct collecting *k)
-{
-	size_t i;
-
-	for (i = 0; i < k->nb; i++) {
-		free(k->b[i].check);
-		free(k->b[i].summary);
-	}
-	free(k->b);
 }
 
 /* The run's scope as JSON text: {"checks": [...], "subscriptions": [...] or null}. */
@@ -201,34 +167,21 @@ static void keep_unfinished(struct azure_session *s, const struct evidence_set *
 
 static enum run_status final_status(const struct collecting *k, const struct collect_summary *sum)
 {
-	size_t i;
-
 	if (sum->cancelled)
 		return RUN_INTERRUPTED;
-	for (i = 0; i < k->nb; i++)
-		if (k->b[i].status == CHECK_NOT_ASSESSABLE && k->b[i].cause != CAUSE_NOTHING_IN_SCOPE)
-			return RUN_PARTIAL;
-	return RUN_COMPLETE;
+	return briefs_partial(&k->b) ? RUN_PARTIAL : RUN_COMPLETE;
 }
 
 static void print_text(struct cli *c, const struct collecting *k, const struct collect_summary *sum,
 		       long long run_id, enum run_status status, int64_t ms)
 {
-	size_t i, counts[CHECK_STATUS__COUNT] = { 0 };
+	size_t counts[CHECK_STATUS__COUNT] = { 0 };
 
-	for (i = 0; i < k->nb; i++) {
-		const struct brief *b = &k->b[i];
-		counts[b->status]++;
-		fprintf(c->out, "  %-15s %-32s ", b->status == CHECK_NOT_ASSESSABLE ? check_cause_id(b->cause)
-										 : check_status_id(b->status),
-			b->check);
-		cli_put(c->out, b->summary);
-		fputc('\n', c->out);
-	}
+	briefs_print(c->out, &k->b, counts);
 	fprintf(c->out,
 		"run %lld %s: %zu checks, %zu pass, %zu fail, %zu partial, %zu not assessable%s; "
 		"%lu requests (%lu retried, %lu throttled) in %.1f s\n",
-		run_id, run_status_id(status), k->nb + sum->unfinished, counts[CHECK_PASS], counts[CHECK_FAIL],
+		run_id, run_status_id(status), k->b.n + sum->unfinished, counts[CHECK_PASS], counts[CHECK_FAIL],
 		counts[CHECK_PARTIAL], counts[CHECK_NOT_ASSESSABLE],
 		sum->unfinished ? ", some not finished" : "", sum->http.completed, sum->http.retries,
 		sum->http.throttled, (double)ms / 1000.0);
@@ -242,7 +195,7 @@ static int print_json(struct cli *c, const struct collecting *k, const struct co
 
 	cJSON_AddNumberToObject(o, "run", (double)run_id);
 	cJSON_AddStringToObject(o, "status", run_status_id(status));
-	cJSON_AddNumberToObject(o, "checks", (double)(k->nb + sum->unfinished));
+	cJSON_AddNumberToObject(o, "checks", (double)(k->b.n + sum->unfinished));
 	cJSON_AddNumberToObject(o, "assessed", (double)sum->assessed);
 	cJSON_AddNumberToObject(o, "not_assessable", (double)sum->not_assessable);
 	cJSON_AddNumberToObject(o, "unfinished", (double)sum->unfinished);
@@ -254,16 +207,8 @@ static int print_json(struct cli *c, const struct collecting *k, const struct co
 	cJSON_AddNumberToObject(o, "subscriptions", (double)sum->subscriptions);
 	cJSON_AddNumberToObject(o, "seconds", (double)ms / 1000.0);
 	arr = cJSON_AddArrayToObject(o, "results");
-	for (i = 0; i < k->nb; i++) {
-		cJSON *r = cJSON_CreateObject();
-		cJSON_AddStringToObject(r, "check", k->b[i].check);
-		cJSON_AddStringToObject(r, "status", check_status_id(k->b[i].status));
-		cJSON_AddStringToObject(r, "cause", check_cause_id(k->b[i].cause));
-		cJSON_AddNumberToObject(r, "healthy", (double)k->b[i].healthy);
-		cJSON_AddNumberToObject(r, "total", (double)k->b[i].total);
-		cJSON_AddStringToObject(r, "summary", k->b[i].summary);
-		cJSON_AddItemToArray(arr, r);
-	}
+	for (i = 0; i < k->b.n; i++)
+		cJSON_AddItemToArray(arr, brief_json(&k->b.v[i]));
 	return cli_print_json(c, o);
 }
 
@@ -344,7 +289,7 @@ static int collect(struct cli *c, struct store *st, long long aid, struct azure_
 		print_text(c, &k, &sum, k.run_id, status, time_mono_ms() - t0);
 	if (!ret)
 		ret = status == RUN_COMPLETE ? EXIT_OK : status == RUN_PARTIAL ? EXIT_PARTIAL : EXIT_FAIL;
-	briefs_free(&k);
+	briefs_release(&k.b);
 	return ret;
 }
 
