@@ -36,7 +36,7 @@ print(next(r["check"] for r in d["results"] if sys.argv[1] in r["items"] and r["
 ' "$item")
 
 e2e_start 132 43 -- tui 1
-wait_for "Roadmap: 17/117 answered"
+wait_for "Roadmap: [0-9]+/[0-9]+ answered"
 keys "$step"
 for _ in $(seq 1 "$index"); do keys j; done
 keys Enter
@@ -65,7 +65,7 @@ e2e_start 100 30 -- tui
 wait_for "Open the demo assessment"
 keys j Enter
 wait_for "Demo: Northwind Traders \(fictional\)"
-wait_for "Roadmap: 17/117 answered"
+wait_for "Roadmap: [0-9]+/[0-9]+ answered"
 keys C-c
 [ "$(wait_exit)" = 0 ] || fail "azmat did not exit cleanly"
 check_stderr

@@ -83,13 +83,15 @@ PY
 	export PATH="$work/bin:$PATH"
 else
 	command -v az >/dev/null || { echo "make_bundle.sh: the Azure CLI is not installed" >&2; exit 1; }
-	# the Azure CLI trusts the test CA through requests' variable
+	# The Azure CLI trusts the test CA through requests' variable. Its
+	# authority is given in the ADFS form (".../adfs") so that MSAL takes it
+	# as known and never asks login.microsoftonline.com to validate it: every
+	# request stays on 127.0.0.1.
 	export REQUESTS_CA_BUNDLE="$work/certs/ca.pem" AZURE_CORE_COLLECT_TELEMETRY=no
-	az config set core.only_show_errors=true core.collect_telemetry=false >/dev/null
-	az cloud register --name AzmatMock --endpoint-resource-manager "$main/" \
-		--endpoint-active-directory "$main" --endpoint-active-directory-resource-id "$main/" \
-		--endpoint-active-directory-graph-resource-id "$graph/" \
-		--endpoint-microsoft-graph-resource-id "$graph/" >/dev/null
+	az config set core.only_show_errors=true core.collect_telemetry=false >/dev/null 2>&1
+	az cloud register --name AzmatMock --cloud-config "{\"endpoints\": {\"resourceManager\": \"$main/\",
+		\"activeDirectory\": \"$main/adfs\", \"activeDirectoryResourceId\": \"$main/\",
+		\"activeDirectoryGraphResourceId\": \"$graph/\", \"microsoftGraphResourceId\": \"$graph/\"}}" >/dev/null
 	az cloud set --name AzmatMock >/dev/null
 	az login --service-principal -u "$app_id" -p "$(cat "$work/secret")" --tenant "$tenant_id" \
 		--allow-no-subscriptions >/dev/null
