@@ -36,7 +36,6 @@ FORMAT = 1
 ARG_API = "2022-10-01"
 SUBSCRIPTIONS_API = "2022-12-01"
 MAX_PAGES = 10000
-ARG_BATCH = 250  # subscriptions per Resource Graph request (Microsoft: fewer than 300)
 USABLE_STATES = ("enabled", "warned", "pastdue")
 RETRY_STATUSES = (0, 408, 429, 500, 502, 503, 504)
 
@@ -49,7 +48,8 @@ REASONS = {
 
 lock = threading.Lock()
 failures = []
-settings = {"retries": 3, "retry_wait": 5.0}
+# retries and waits of passing failures; subscriptions per Resource Graph request (Microsoft: fewer than 300)
+settings = {"retries": 3, "retry_wait": 5.0, "arg_batch": 250}
 
 
 def az_once(args):
@@ -159,10 +159,12 @@ def arg_pages(folder, arm, query, subscriptions, explicit):
     """Resource Graph: re-POST the same query with each $skipToken.
 
     With an explicit subscription list the query runs per batch of at most
-    ARG_BATCH subscriptions; the pages of every batch follow each other.
+    settings["arg_batch"] subscriptions; the pages of every batch follow the
+    previous batch's in the same folder.
     """
     url = "%s/providers/Microsoft.ResourceGraph/resources?api-version=%s" % (arm, ARG_API)
-    batches = [subscriptions[i:i + ARG_BATCH] for i in range(0, len(subscriptions), ARG_BATCH)] \
+    size = settings["arg_batch"]
+    batches = [subscriptions[i:i + size] for i in range(0, len(subscriptions), size)] \
         if explicit else [None]
     n = 0
     for batch in batches or [[]]:
@@ -351,7 +353,10 @@ def main():
                     help="retries of a request that was throttled or met a server error (default 3)")
     ap.add_argument("--retry-wait", type=float, default=5.0,
                     help="seconds before the first retry, doubling each time (default 5)")
+    ap.add_argument("--arg-batch", type=int, default=250,
+                    help="with --subscriptions: subscriptions per Resource Graph request (default 250)")
     args = ap.parse_args()
+    settings["arg_batch"] = min(max(1, args.arg_batch), 1000)
     settings["retries"] = max(0, args.retries)
     settings["retry_wait"] = max(0.0, args.retry_wait)
 

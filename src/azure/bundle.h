@@ -30,7 +30,10 @@
  * ids from the manifest (checked to be ids) and fixed patterns.
  *
  * Dates are judged as of the bundle's creation (the manifest's "created"),
- * as a live collection at that moment would have judged them.
+ * as a live collection at that moment would have judged them: while a check
+ * is judged, time_now() is pinned to that moment (time_set_now()), and
+ * released afterwards, back to the real clock or AZMAT_NOW. Not thread-safe:
+ * one import at a time, on the thread that owns the clock.
  */
 #ifndef AZMAT_BUNDLE_H
 #define AZMAT_BUNDLE_H

@@ -2,11 +2,14 @@
  * One scope folder of a bundle: its pages in order, then its error.json.
  *
  * The folder holds what the script got for one request and the pages that
- * followed it: page-0001.json, page-0002.json, ... for as long as each page
- * names a next page (nextLink, @odata.nextLink, $skipToken), and
- * error.json when a request failed (the first, or one after some pages, as
- * a live collection would meet it). A page is read, parsed, judged and
- * freed before the next one is opened.
+ * followed it, numbered without gaps: page-0001.json, page-0002.json, ...
+ * (a Resource Graph query run in batches of subscriptions puts each batch's
+ * pages after the previous batch's), and error.json when a request failed
+ * (the first, or one after some pages, as a live collection would meet
+ * it). Every page is read, in order; a page that names a next page
+ * (nextLink, @odata.nextLink, $skipToken) must be followed by one or by
+ * error.json. A page is read, parsed, judged and freed before the next
+ * one is opened.
  */
 #include <cjson/cJSON.h>
 #include <stdarg.h>
@@ -173,7 +176,7 @@ void bjob_scope(struct bjob *j, int dirfd, const char *name, const struct eval_c
 		goto out;
 	}
 	buf_addch(&j->path, '/');
-	do {
+	for (;;) {
 		snprintf(file, sizeof(file), "page-%04ld.json", pages + 1);
 		st = bfs_read(fd, file, BUNDLE_PAGE_MAX, &body, why, sizeof(why));
 		if (st == BFS_MISSING)
@@ -186,7 +189,7 @@ void bjob_scope(struct bjob *j, int dirfd, const char *name, const struct eval_c
 		more = 0;
 		if (!one_page(j, &body, file, ctx, &more))
 			goto out;
-	} while (more);
+	}
 	st = bfs_read(fd, "error.json", BUNDLE_SMALL_MAX, &body, why, sizeof(why));
 	if (st == BFS_OK)
 		failed_request(j, &body, per_resource);

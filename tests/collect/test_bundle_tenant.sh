@@ -6,7 +6,8 @@
 # folder. Every check's status, cause, counts and offenders must match the
 # tenant's expected.json, on a full tenant, one without Entra licences and
 # one whose principal lacks permissions; the bundle holds no secret or
-# token; a second import is a run of its own; faults met while making the
+# token; a second import is a run of its own; Resource Graph queries run in
+# batches of subscriptions give the same verdicts; faults met while making the
 # bundle (403, a 429 that retries cure, a malformed and a truncated page)
 # cost only their checks, with the live collector's causes.
 source "$(dirname "$0")/lib.sh"
@@ -69,6 +70,30 @@ req = {c["id"]: c for c in json.load(open(sys.argv[2]))["checks"]}
 for cid, c in req.items():
     got = json.load(open(os.path.join(sys.argv[1], "checks", cid, "request.json")))
     assert got == c, cid
+PY
+
+# --subscriptions: Resource Graph queries in batches (here of 4 of the 6
+# subscriptions) put each batch's pages after the previous batch's; the
+# verdicts are those of the same bundle made in one batch
+subs=$(python3 -c 'import json,sys; print(",".join(json.load(open(sys.argv[1]))["subscriptions"]))' "$tmp/full-bundle/manifest.json")
+"$make_bundle" --tenant "$tmp/full" --out "$tmp/batched" -- --subscriptions "$subs" --arg-batch 4 || fail "batched bundle"
+"$make_bundle" --tenant "$tmp/full" --out "$tmp/onebatch" -- --subscriptions "$subs" || fail "one-batch bundle"
+for b in batched onebatch; do
+	bid=$("$azmat" new --name "$b")
+	"$azmat" import "$bid" "$tmp/$b" --any-tenant >/dev/null || [ $? -eq 8 ] || fail "$b: import failed"
+	evidence_json "$bid" >"$tmp/$b-evidence.json"
+done
+python3 - "$tmp/batched-evidence.json" "$tmp/onebatch-evidence.json" "$tmp/batched" "$tmp/onebatch" <<'PY' && ok "batched Resource Graph pages give the one-batch verdicts" || fail "batched and one-batch bundles differ"
+import json, os, sys
+a = {r["check"]: r for r in json.load(open(sys.argv[1]))["results"]}
+b = {r["check"]: r for r in json.load(open(sys.argv[2]))["results"]}
+key = lambda r: (r["status"], r["cause"], r["healthy"], r["total"], sorted(o["id"] for o in r["offending"]))
+diff = [c for c in b if key(a[c]) != key(b[c])]
+assert len(a) == len(b) == 119 and not diff, diff[:5]
+pages = lambda root: sum(1 for f, _d, n in os.walk(os.path.join(root, "checks")) for x in n if x.startswith("page-0002"))
+assert pages(sys.argv[3]) > pages(sys.argv[4]), (pages(sys.argv[3]), pages(sys.argv[4]))
+m = json.load(open(os.path.join(sys.argv[3], "manifest.json")))
+assert m["subscriptions_given"] is True and len(m["subscriptions"]) == 6, m
 PY
 
 bundle_case nolicence --licences none
