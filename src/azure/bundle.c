@@ -45,8 +45,18 @@ enum bundle_list bundle_read_list(struct bundle *b, const char *name, struct str
 	char reason[256];
 	int tfd;
 
-	if (bfs_open_dir(b->root, "tenant", &tfd, reason, sizeof(reason)) != BFS_OK)
+	switch (bfs_open_dir(b->root, "tenant", &tfd, reason, sizeof(reason))) {
+	case BFS_MISSING:
 		return BL_UNKNOWN;
+	case BFS_REFUSED:
+		*cause = CAUSE_API_ERROR;
+		snprintf(why, nwhy, "tenant %s", reason);
+		bundle_problem_add(&b->opened, "", "tenant", "tenant %s, so tenant/%s cannot be read", reason,
+				   name);
+		return BL_FAILED;
+	case BFS_OK:
+		break;
+	}
 	if (!bfs_exists(tfd, name)) {
 		close(tfd);
 		return BL_UNKNOWN;
@@ -77,7 +87,8 @@ static void read_subscriptions(struct bundle *b)
 
 	st = bundle_read_list(b, "subscriptions", &listed, collect_add_subscription, &cause, why,
 			      sizeof(why));
-	if (b->m.present && b->m.subs_listed && (b->m.subs_given || st != BL_FAILED)) {
+	/* the manifest's list, unless it is empty because the listing failed (as live) */
+	if (b->m.present && b->m.subs_listed && (b->m.subs_given || b->m.nsubs || st != BL_FAILED)) {
 		for (i = 0; i < b->m.nsubs; i++)
 			if (!strlist_has(&b->subs, b->m.subs[i]))
 				strlist_add(&b->subs, b->m.subs[i]);

@@ -293,10 +293,11 @@ enum az_err tui_demo_assessment(struct cli *c, struct store *st, long long *id, 
 		fclose(mem);
 	import_outcome_release(&d.o);
 	if (ret) {
-		char *nl = text ? strchr(text, '\n') : NULL;
+		char *nl = text ? strchr(text, '\n') : NULL, *msg = text ? strstr(text, "error: ") : NULL;
 		if (nl)
 			*nl = '\0';
-		errmsg_set(em, AZ_ERR_INVALID, "%s", text && *text ? text : "the demo could not be made");
+		msg = msg && (!nl || msg < nl) ? msg + strlen("error: ") : text;
+		errmsg_set(em, AZ_ERR_INVALID, "%s", msg && *msg ? msg : "the demo could not be made");
 		free(text);
 		return AZ_ERR_INVALID;
 	}

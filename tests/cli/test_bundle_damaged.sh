@@ -130,6 +130,17 @@ bad = [c for c in exp if (got[c]["status"], got[c]["cause"], got[c]["total"]) !=
 assert not bad, bad
 PY
 
+# an unreadable tenant/ folder (a link): the manifest's subscriptions still
+# scope the per-subscription checks; without subscribedSkus no check is
+# judged unlicensed up front (as live), the APIs' licence errors still count
+cp -r "$base" "$T/tenantlink"
+mv "$T/tenantlink/tenant" "$T/tenant-real"
+ln -s "$T/tenant-real" "$T/tenantlink/tenant"
+run import "$id" "$T/tenantlink" --json
+expect_rc 8
+json_eq 'sorted(set(p["path"] for p in d["problems"])), sum(1 for r in d["results"] if r["imported"])' "['tenant'] 119"
+json_eq 'sum(1 for r in d["results"] if r["cause"] in ("api-error", "not-collected"))' 0
+
 # values in the manifest that try to be paths are ignored, with a word
 cp -r "$base" "$T/tricks"
 python3 - "$T/tricks/manifest.json" <<'PY'
