@@ -30,6 +30,15 @@ static struct catalog *cat;
 static const struct cat_check **checks;
 static char root[256];
 
+static void empty(int dirfd);
+
+/* At exit: the fuzzer's folder goes too. */
+static void teardown(void)
+{
+	empty(open(root, O_RDONLY | O_DIRECTORY));
+	rmdir(root);
+}
+
 static void setup(void)
 {
 	struct cat_errors errs = CAT_ERRORS_INIT;
@@ -49,6 +58,7 @@ static void setup(void)
 	snprintf(root, sizeof(root), "%s/azmat-fuzz-bundle.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (!mkdtemp(root))
 		abort();
+	atexit(teardown);
 }
 
 /* Empty the folder dirfd (its descriptor is closed). */
