@@ -258,18 +258,7 @@ static void part_check_end(struct job *j)
 /* Licence known to be missing? Then the job ends before any request. */
 static int licence_missing(struct job *j)
 {
-	const char *plans[4];
-	size_t n, i;
-
-	if (!j->check->licence || j->co->skus_state != PRE_DONE)
-		return 0;
-	n = collect_licence_plans(j->check->licence, plans, 4);
-	if (!n)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (strlist_has(&j->co->plans, plans[i]))
-			return 0;
-	return 1;
+	return j->co->skus_state == PRE_DONE && collect_licence_missing(j->check->licence, &j->co->plans);
 }
 
 static void start_part(struct job *j)

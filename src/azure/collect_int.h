@@ -106,6 +106,15 @@ void collect_prereq_page(struct collector *co, struct req *rq, const struct cJSO
 void collect_prereq_failed(struct collector *co, struct req *rq, enum check_cause cause,
 			   const char *detail);
 void collect_prereq_done(struct collector *co, struct req *rq);
+/*
+ * One document of ARM's subscription list: add its id to subs when the
+ * subscription can be used (Enabled, Warned, PastDue) and is not there yet.
+ */
+void collect_add_subscription(struct strlist *subs, const struct cJSON *d);
+/* One subscribedSkus document: add its enabled service plans to plans (unless suspended). */
+void collect_add_plans(struct strlist *plans, const struct cJSON *sku);
+/* True when the tenant's plans are known to lack every plan that satisfies licence. */
+int collect_licence_missing(const char *licence, const struct strlist *plans);
 
 /* The engine's configuration for cfg (auth is filled to outlive the engine); no pump or tick. */
 void collect_http_config(const struct collect_config *cfg, struct http_auth *auth,

@@ -90,7 +90,7 @@ static const char *jstr(const cJSON *o, const char *k)
 	return cJSON_IsString(v) && v->valuestring ? v->valuestring : NULL;
 }
 
-static void add_subscription(struct collector *co, const cJSON *d)
+void collect_add_subscription(struct strlist *subs, const cJSON *d)
 {
 	const char *id = jstr(d, "subscriptionId"), *state = jstr(d, "state");
 
@@ -99,11 +99,11 @@ static void add_subscription(struct collector *co, const cJSON *d)
 	if (state && strcasecmp(state, "Enabled") && strcasecmp(state, "Warned") &&
 	    strcasecmp(state, "PastDue"))
 		return;
-	if (!strlist_has(&co->subs, id))
-		strlist_add(&co->subs, id);
+	if (!strlist_has(subs, id))
+		strlist_add(subs, id);
 }
 
-static void add_plans(struct collector *co, const cJSON *sku)
+void collect_add_plans(struct strlist *plans, const cJSON *sku)
 {
 	const char *cap = jstr(sku, "capabilityStatus");
 	const cJSON *p;
@@ -113,9 +113,25 @@ static void add_plans(struct collector *co, const cJSON *sku)
 		return;
 	cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(sku, "servicePlans")) {
 		const char *name = jstr(p, "servicePlanName"), *st = jstr(p, "provisioningStatus");
-		if (name && (!st || strcasecmp(st, "Disabled")) && !strlist_has(&co->plans, name))
-			strlist_add(&co->plans, name);
+		if (name && (!st || strcasecmp(st, "Disabled")) && !strlist_has(plans, name))
+			strlist_add(plans, name);
 	}
+}
+
+int collect_licence_missing(const char *licence, const struct strlist *plans)
+{
+	const char *want[4];
+	size_t n, i;
+
+	if (!licence)
+		return 0;
+	n = collect_licence_plans(licence, want, 4);
+	if (!n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (strlist_has(plans, want[i]))
+			return 0;
+	return 1;
 }
 
 void collect_prereq_page(struct collector *co, struct req *rq, const cJSON *docs)
@@ -124,9 +140,9 @@ void collect_prereq_page(struct collector *co, struct req *rq, const cJSON *docs
 
 	cJSON_ArrayForEach(d, docs) {
 		if (rq->kind == RK_SUBS)
-			add_subscription(co, d);
+			collect_add_subscription(&co->subs, d);
 		else
-			add_plans(co, d);
+			collect_add_plans(&co->plans, d);
 	}
 }
 

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "cli_azure.h"
+#include "cli_briefs.h"
 #include "cli_progress.h"
 #include "collect.h"
 #include "collect_book.h"
@@ -49,21 +50,13 @@ static void on_progress(void *ctx, const struct collect_progress *p)
 static void print_text(struct cli *c, const struct collect_book *k, const struct collect_summary *sum,
 		       long long run_id, enum run_status status, int64_t ms)
 {
-	size_t i, counts[CHECK_STATUS__COUNT] = { 0 };
+	size_t counts[CHECK_STATUS__COUNT] = { 0 };
 
-	for (i = 0; i < k->nb; i++) {
-		const struct collect_brief *b = &k->b[i];
-		counts[b->status]++;
-		fprintf(c->out, "  %-15s %-32s ", b->status == CHECK_NOT_ASSESSABLE ? check_cause_id(b->cause)
-										 : check_status_id(b->status),
-			b->check);
-		cli_put(c->out, b->summary);
-		fputc('\n', c->out);
-	}
+	briefs_print(c->out, &k->b, counts);
 	fprintf(c->out,
 		"run %lld %s: %zu checks, %zu pass, %zu fail, %zu partial, %zu not assessable%s; "
 		"%lu requests (%lu retried, %lu throttled) in %.1f s\n",
-		run_id, run_status_id(status), k->nb + sum->unfinished, counts[CHECK_PASS], counts[CHECK_FAIL],
+		run_id, run_status_id(status), k->b.n + sum->unfinished, counts[CHECK_PASS], counts[CHECK_FAIL],
 		counts[CHECK_PARTIAL], counts[CHECK_NOT_ASSESSABLE],
 		sum->unfinished ? ", some not finished" : "", sum->http.completed, sum->http.retries,
 		sum->http.throttled, (double)ms / 1000.0);
@@ -77,7 +70,7 @@ static int print_json(struct cli *c, const struct collect_book *k, const struct 
 
 	cJSON_AddNumberToObject(o, "run", (double)run_id);
 	cJSON_AddStringToObject(o, "status", run_status_id(status));
-	cJSON_AddNumberToObject(o, "checks", (double)(k->nb + sum->unfinished));
+	cJSON_AddNumberToObject(o, "checks", (double)(k->b.n + sum->unfinished));
 	cJSON_AddNumberToObject(o, "assessed", (double)sum->assessed);
 	cJSON_AddNumberToObject(o, "not_assessable", (double)sum->not_assessable);
 	cJSON_AddNumberToObject(o, "unfinished", (double)sum->unfinished);
@@ -89,16 +82,8 @@ static int print_json(struct cli *c, const struct collect_book *k, const struct 
 	cJSON_AddNumberToObject(o, "subscriptions", (double)sum->subscriptions);
 	cJSON_AddNumberToObject(o, "seconds", (double)ms / 1000.0);
 	arr = cJSON_AddArrayToObject(o, "results");
-	for (i = 0; i < k->nb; i++) {
-		cJSON *r = cJSON_CreateObject();
-		cJSON_AddStringToObject(r, "check", k->b[i].check);
-		cJSON_AddStringToObject(r, "status", check_status_id(k->b[i].status));
-		cJSON_AddStringToObject(r, "cause", check_cause_id(k->b[i].cause));
-		cJSON_AddNumberToObject(r, "healthy", (double)k->b[i].healthy);
-		cJSON_AddNumberToObject(r, "total", (double)k->b[i].total);
-		cJSON_AddStringToObject(r, "summary", k->b[i].summary);
-		cJSON_AddItemToArray(arr, r);
-	}
+	for (i = 0; i < k->b.n; i++)
+		cJSON_AddItemToArray(arr, brief_json(&k->b.v[i]));
 	return cli_print_json(c, o);
 }
 

@@ -9,27 +9,13 @@
 
 #include "xalloc.h"
 
-static void add_brief(struct collect_book *k, const struct check_result *r)
-{
-	struct collect_brief *b;
-
-	ALLOC_GROW(k->b, k->nb, k->alloc);
-	b = &k->b[k->nb++];
-	b->check = xstrdup(r->check_id);
-	b->status = r->status;
-	b->cause = r->cause;
-	b->healthy = r->healthy;
-	b->total = r->total;
-	b->summary = xstrdup(r->summary ? r->summary : "");
-}
-
 void collect_book_result(struct collect_book *k, const struct check_result *r)
 {
 	struct errmsg em = ERRMSG_INIT;
 
 	if (store_result_put(k->st, k->run_id, r, 0, &em) && !k->store_err.code)
 		k->store_err = em;
-	add_brief(k, r);
+	briefs_add(&k->b, r);
 }
 
 /* A resumed run's summary covers the results it kept from before. */
@@ -42,19 +28,13 @@ static void add_prior(struct collect_book *k, const struct evidence_set *prior,
 		for (j = 0; j < s->nchecks && strcmp(s->checks[j]->id, prior->r[i].check_id); j++)
 			;
 		if (j == s->nchecks)
-			add_brief(k, &prior->r[i]);
+			briefs_add(&k->b, &prior->r[i]);
 	}
 }
 
 void collect_book_release(struct collect_book *k)
 {
-	size_t i;
-
-	for (i = 0; i < k->nb; i++) {
-		free(k->b[i].check);
-		free(k->b[i].summary);
-	}
-	free(k->b);
+	briefs_release(&k->b);
 	memset(k, 0, sizeof(*k));
 }
 
@@ -212,14 +192,9 @@ enum az_err collect_book_begin(struct collect_book *k, struct store *st, long lo
 
 enum run_status collect_book_status(const struct collect_book *k, int cancelled)
 {
-	size_t i;
-
 	if (cancelled)
 		return RUN_INTERRUPTED;
-	for (i = 0; i < k->nb; i++)
-		if (k->b[i].status == CHECK_NOT_ASSESSABLE && k->b[i].cause != CAUSE_NOTHING_IN_SCOPE)
-			return RUN_PARTIAL;
-	return RUN_COMPLETE;
+	return briefs_partial(&k->b) ? RUN_PARTIAL : RUN_COMPLETE;
 }
 
 enum az_err collect_book_finish(struct collect_book *k, int cancelled, enum run_status *out,

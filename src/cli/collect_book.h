@@ -12,23 +12,14 @@
 #define AZMAT_COLLECT_BOOK_H
 
 #include "cli_azure.h"
+#include "cli_briefs.h"
 #include "evidence.h"
 #include "store.h"
-
-/* What a run keeps of each result for its summary. */
-struct collect_brief {
-	char *check;
-	enum check_status status;
-	enum check_cause cause;
-	unsigned long healthy, total;
-	char *summary;
-};
 
 struct collect_book {
 	struct store *st;  /* borrowed */
 	long long run_id;
-	struct collect_brief *b; /* owned: the results so far (a resumed run's earlier ones too) */
-	size_t nb, alloc;
+	struct briefs b; /* owned: the results so far (a resumed run's earlier ones too) */
 	struct errmsg store_err; /* the first store write that failed */
 };
 

@@ -254,7 +254,7 @@ static void run(struct ui_state *s)
 	log_msg(LOG_INFO, "run %lld: %zu checks as %s (from the TUI)", tc.book.run_id, tc.s.nchecks,
 		cred_identity(tc.s.cred));
 	tc.running = 1;
-	tc.prior = tc.book.nb;
+	tc.prior = tc.book.b.n;
 	tc.t0 = time_mono_ms();
 	if (collect_worker_run(tc.w, &tc.s, &em)) {
 		collect_book_finish(&tc.book, 1, NULL, &em);
@@ -381,8 +381,8 @@ static unsigned finished(struct ui_state *s, const struct cw_event *done)
 	ev.kind = CEV_FINISHED;
 	ev.run = tc.book.run_id;
 	ev.status = run_status_id(status);
-	ev.done = tc.book.nb;
-	ev.total = tc.book.nb + done->sum.unfinished;
+	ev.done = tc.book.b.n;
+	ev.total = tc.book.b.n + done->sum.unfinished;
 	ev.requests = done->sum.http.completed;
 	ev.retries = done->sum.http.retries;
 	ev.throttled = done->sum.http.throttled;

@@ -2,6 +2,7 @@
  * The catalog's lifetime, lookups and location.
  */
 #include "catalog.h"
+#include "datafile.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
@@ -172,26 +173,12 @@ const struct cat_check *catalog_find_check(const struct catalog *cat, const char
 	return NULL;
 }
 
-static int has_catalog(const char *dir)
-{
-	struct buf p = BUF_INIT(8192);
-	int ok;
-
-	path_join(&p, dir, "catalog.json");
-	ok = path_exists(p.data);
-	buf_release(&p);
-	return ok;
-}
-
 enum az_err catalog_locate(const char *explicit_dir, const char *datadir, struct buf *out,
 			   struct errmsg *em)
 {
-	struct buf exe = BUF_INIT(8192);
-	struct buf cand = BUF_INIT(8192);
 	struct buf tried = BUF_INIT(8192);
 	const char *env = getenv("AZMAT_CATALOG");
 	enum az_err rc = AZ_ERR_NOTFOUND;
-	int i;
 
 	if (explicit_dir || (env && *env)) {
 		const char *dir = explicit_dir ? explicit_dir : env;
@@ -203,29 +190,13 @@ enum az_err catalog_locate(const char *explicit_dir, const char *datadir, struct
 		rc = AZ_OK;
 		goto out;
 	}
-	path_exe_dir(&exe);
-	for (i = 0; i < 3; i++) {
-		buf_reset(&cand);
-		if (i == 0 && exe.len)
-			path_join(&cand, exe.data, "roadmap");
-		else if (i == 1 && exe.len)
-			path_join(&cand, exe.data, "../share/azmat/roadmap");
-		else if (i == 2 && datadir)
-			path_join(&cand, datadir, "roadmap");
-		if (!cand.len)
-			continue;
-		if (has_catalog(cand.data)) {
-			buf_addstr(out, cand.data);
-			rc = AZ_OK;
-			goto out;
-		}
-		buf_addf(&tried, "%s'%s'", tried.len ? ", " : "", cand.data);
+	if (!data_locate("roadmap", "catalog.json", datadir, out, &tried)) {
+		rc = AZ_OK;
+		goto out;
 	}
 	errmsg_set(em, AZ_ERR_NOTFOUND, "no catalog found (looked in %s); use --catalog DIR or AZMAT_CATALOG",
 		   tried.len ? tried.data : "nowhere");
 out:
-	buf_release(&exe);
-	buf_release(&cand);
 	buf_release(&tried);
 	return rc;
 }

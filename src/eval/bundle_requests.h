@@ -19,4 +19,12 @@ struct cJSON;
  */
 struct cJSON *bundle_requests(const struct catalog *cat);
 
+/*
+ * One check's entry of that document ({"id", "title", "licence", "parts"}),
+ * or NULL when its source does not parse. Caller deletes it. The script
+ * copies each entry into the bundle (checks/<id>/request.json), so that
+ * import can tell a bundle made for another version of the check.
+ */
+struct cJSON *bundle_request_check(const struct cat_check *c);
+
 #endif

@@ -11,8 +11,8 @@ chain.
 
     gen_tenant.py --out DIR [--subscriptions N] [--resources-per-sub N]
                   [--role-assignments N] [--users N] [--seed N]
-                  [--licences full|p1|none] [--drop-permission NAME ...]
-    gen_tenant.py --out DIR --preset small|bench
+                  [--licences full|p1|none] [--drop-permission NAME ...] [--org NAME]
+    gen_tenant.py --out DIR --preset small|bench|demo
 
 At 1,000 subscriptions with the defaults (100 resources per subscription,
 20,000 role assignments, 50,000 users) it writes about 100,000 resources.
@@ -36,6 +36,9 @@ import tenant_entra  # noqa: E402
 PRESETS = {
     "small": dict(subscriptions=6, resources_per_sub=60, role_assignments=120, users=80, seed=13),
     "bench": dict(subscriptions=1000, resources_per_sub=100, role_assignments=20000, users=50000, seed=1),
+    # the demo tenant shipped in assets/demo (scripts/make_demo_bundle.sh): small, Entra ID P1 only
+    "demo": dict(subscriptions=3, resources_per_sub=30, role_assignments=60, users=40, seed=7,
+                 licences="p1", org="Northwind Traders"),
 }
 
 
@@ -52,6 +55,8 @@ def parse_args(argv):
                    help="Entra ID licences: P1 and P2, P1 only, or none")
     p.add_argument("--drop-permission", action="append", default=[],
                    help="a Graph permission, ARM role or Entra role the principal lacks")
+    p.add_argument("--org", help="the organisation's name: people and subscriptions get realistic "
+                                 "fictional names (default: Fabrikam, numbered names)")
     p.add_argument("--now", default="2026-11-01T00:00:00Z",
                    help="the time the tenant is observed at (set AZMAT_NOW to it)")
     p.add_argument("--catalog", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -89,7 +94,7 @@ def main(argv):
     now = datetime.strptime(a.now, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
     rng = random.Random(a.seed)
     checks = load_checks(a.catalog)
-    model = Model(a.out, rng, now)
+    model = Model(a.out, rng, now, a.org)
     exp = Expect(checks)
     tenant_entra.prepare(model, a)
     tenant_arm.generate(model, exp, a)

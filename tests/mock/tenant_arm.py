@@ -184,12 +184,12 @@ class ArmGen(Resources):
         s = Sub()
         s.sid = self.m.uuid()
         s.id = "/subscriptions/" + s.sid
-        s.name = "sub-%03d" % i
+        s.name = self.m.sub_name(i)
         mg = None if self.chance(0.08) else self.rng.choice(["prod", "prod", "nonprod", "nonprod", "sandbox", "platform"])
         s.chain = self.chain_for(mg)
         s.kinds, s.locks, s.workspaces, s.owners = set(), set(), [], 0
         tags = {}
-        for key, val in (("owner", "team-%d@fabrikam.example" % i), ("costCenter", "CC%d" % (100 + i)),
+        for key, val in (("owner", "team-%d@%s" % (i, self.m.domain)), ("costCenter", "CC%d" % (100 + i)),
                          ("environment", "prod" if mg == "prod" else "dev")):
             r = self.rng.random()
             if r < 0.82:
@@ -375,7 +375,7 @@ class ArmGen(Resources):
         r = self.rng.random()
         contacts, good, alerts = [], False, False
         if r < 0.85:
-            emails = "secops@fabrikam.example" if r < 0.75 else ""
+            emails = "secops@" + self.m.domain if r < 0.75 else ""
             src = [{"sourceType": "AttackPath", "minimalRiskLevel": "Critical"}]
             if self.chance(0.8):
                 src.append({"sourceType": "Alert", "minimalSeverity": self.rng.choice(["High", "Medium", "Low"])})
@@ -399,7 +399,7 @@ class ArmGen(Resources):
                             "properties": {"category": "Cost", "amount": 1000, "timeGrain": "Monthly",
                                            "notifications": {"Actual_GreaterThan_80_Percent": {
                                                "enabled": True, "operator": "GreaterThan", "threshold": 80,
-                                               "contactEmails": ["finops@fabrikam.example"]}} if notify else {}}})
+                                               "contactEmails": ["finops@" + self.m.domain]}} if notify else {}}})
             good = notify
         if self.chance(0.3):
             budgets.append({"id": "subscriptions/%s/resourceGroups/%s/providers/Microsoft.Consumption/budgets/rg"
@@ -561,7 +561,7 @@ class ArmGen(Resources):
         e = self.e
         if self.chance(0.5):
             on = self.chance(0.85)
-            emails = [{"name": "soc", "emailAddress": "soc@fabrikam.example"}] if self.chance(0.8) else []
+            emails = [{"name": "soc", "emailAddress": "soc@" + self.m.domain}] if self.chance(0.8) else []
             rid = self.res(s, "rg-sec", "Microsoft.Insights/actionGroups", "ag-soc",
                            {"enabled": on, "groupShortName": "soc", "webhookReceivers": [], "emailReceivers": emails})
             if on and emails:

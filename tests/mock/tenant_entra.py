@@ -42,8 +42,8 @@ def prepare(m, a):
         u.id = m.uuid()
         u.guest = rng.random() < 0.08
         u.synced = (not u.guest) and rng.random() < 0.35
-        u.name = "User %d" % i
-        u.upn = ("guest%d_partner.example#EXT#@fabrikam.example" % i) if u.guest else ("user%d@fabrikam.example" % i)
+        u.name, local = m.user_name(i)
+        u.upn = ("guest%d_partner.example#EXT#@%s" % (i, m.domain)) if u.guest else ("%s@%s" % (local, m.domain))
         u.created = rng.choice([rng.randint(1, 20), rng.randint(60, 1500), rng.randint(60, 1500)])
         r = rng.random()
         u.signin = None if r < 0.1 else rng.randint(1, 60) if r < 0.8 else rng.randint(120, 600)
@@ -61,7 +61,7 @@ def prepare(m, a):
     m.breakglass = []
     for k in range(2):
         u = User()
-        u.id, u.upn, u.name = m.uuid(), "breakglass%d@fabrikam.example" % k, "Emergency access %d" % k
+        u.id, u.upn, u.name = m.uuid(), "breakglass%d@%s" % (k, m.domain), "Emergency access %d" % k
         u.guest = u.synced = False
         u.created, u.signin, u.noninteractive = 400, 200, None
         u.admin, u.mfa, u.methods = False, True, ["fido2SecurityKey"]
@@ -432,9 +432,9 @@ def write_governance(m, e):
 
 def generate(m, e, a):
     rng = m.rng
-    org = {"id": m.tenant_id, "displayName": "Fabrikam",
-           "technicalNotificationMails": ["cloud-ops@fabrikam.example"] if rng.random() < 0.7 else [],
-           "securityComplianceNotificationMails": ["security@fabrikam.example"] if rng.random() < 0.6 else []}
+    org = {"id": m.tenant_id, "displayName": m.org,
+           "technicalNotificationMails": ["cloud-ops@" + m.domain] if rng.random() < 0.7 else [],
+           "securityComplianceNotificationMails": ["security@" + m.domain] if rng.random() < 0.6 else []}
     m.graph("/v1.0/organization", {"value": [org]})
     e.judge("inventory-tenant-notification-mails", org["id"],
             bool(org["technicalNotificationMails"]) and bool(org["securityComplianceNotificationMails"]))
