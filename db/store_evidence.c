@@ -408,39 +408,37 @@ static enum az_err load_results(struct store *st, sqlite3_stmt *s, unsigned flag
 	return AZ_OK;
 }
 
-enum az_err store_evidence_current(struct store *st, long long aid, unsigned flags,
-				   struct evidence_set *out, struct errmsg *em)
+/* Run one results query bound to id, and load its rows into out. */
+static enum az_err query_results(struct store *st, const char *sql, long long id, unsigned flags,
+				 struct evidence_set *out, struct errmsg *em)
 {
-	sqlite3_stmt *s = store_prepare(
-		st,
-		"SELECT " RESULT_COLS " FROM check_result r JOIN evidence_run u ON u.id = r.run_id "
-		"WHERE u.assessment_id = ?1 AND r.run_id = (SELECT max(r2.run_id) FROM check_result r2 "
-		"JOIN evidence_run u2 ON u2.id = r2.run_id WHERE u2.assessment_id = ?1 AND "
-		"r2.check_id = r.check_id) ORDER BY r.check_id",
-		em);
+	sqlite3_stmt *s = store_prepare(st, sql, em);
 	enum az_err ret;
 
 	if (!s)
 		return em ? em->code : AZ_ERR_DB;
-	store_bind_int(s, 1, aid);
+	store_bind_int(s, 1, id);
 	ret = load_results(st, s, flags, out, em);
 	sqlite3_finalize(s);
 	return ret;
 }
 
+enum az_err store_evidence_current(struct store *st, long long aid, unsigned flags,
+				   struct evidence_set *out, struct errmsg *em)
+{
+	return query_results(st,
+			     "SELECT " RESULT_COLS " FROM check_result r JOIN evidence_run u ON u.id = "
+			     "r.run_id WHERE u.assessment_id = ?1 AND r.run_id = (SELECT max(r2.run_id) "
+			     "FROM check_result r2 JOIN evidence_run u2 ON u2.id = r2.run_id WHERE "
+			     "u2.assessment_id = ?1 AND r2.check_id = r.check_id) ORDER BY r.check_id",
+			     aid, flags, out, em);
+}
+
 enum az_err store_evidence_run(struct store *st, long long run_id, unsigned flags,
 			       struct evidence_set *out, struct errmsg *em)
 {
-	sqlite3_stmt *s = store_prepare(st,
-					"SELECT " RESULT_COLS " FROM check_result r WHERE r.run_id = ? "
-					"ORDER BY r.check_id",
-					em);
-	enum az_err ret;
-
-	if (!s)
-		return em ? em->code : AZ_ERR_DB;
-	store_bind_int(s, 1, run_id);
-	ret = load_results(st, s, flags, out, em);
-	sqlite3_finalize(s);
-	return ret;
+	return query_results(st,
+			     "SELECT " RESULT_COLS " FROM check_result r WHERE r.run_id = ?1 "
+			     "ORDER BY r.check_id",
+			     run_id, flags, out, em);
 }
