@@ -60,6 +60,7 @@ enum az_err cred_post(struct cred *c, const char *endpoint, const char *form,
 	req.ca_bundle = c->cloud->ca_bundle;
 	req.timeout_ms = c->timeout_ms;
 	req.retries = 3;
+	req.cancel = c->cancel;
 	rc = fetch(&req, &status, raw, em);
 	if (!rc && r)
 		rc = token_parse(raw->data, raw->len, time(NULL), r, em);

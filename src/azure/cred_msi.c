@@ -29,6 +29,7 @@ enum az_err cred_flow_msi(struct cred *c, enum http_aud aud, long timeout_ms,
 	req.ca_bundle = c->cloud->ca_bundle;
 	req.timeout_ms = timeout_ms;
 	req.flags = FETCH_LOCAL_HTTP;
+	req.cancel = c->cancel;
 	if (c->identity_endpoint) {
 		buf_addf(&url, "%s%cresource=", c->identity_endpoint,
 			 strchr(c->identity_endpoint, '?') ? '&' : '?');

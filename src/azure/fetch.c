@@ -21,6 +21,7 @@ struct sink {
 	struct buf *b;
 	int too_big;
 	char retry_after[64];
+	cancel_flag *cancel;
 };
 
 static size_t on_body(char *p, size_t size, size_t n, void *ud)
@@ -70,6 +71,21 @@ void url_encode(struct buf *out, const char *s)
 	}
 }
 
+static int raised(const struct fetch_req *r)
+{
+	return r->cancel && *r->cancel;
+}
+
+/* libcurl calls this about once a second and on every chunk: non-zero aborts the transfer. */
+static int on_progress(void *ud, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+		       curl_off_t ulnow)
+{
+	(void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
+	const struct sink *s = ud;
+
+	return *s->cancel != 0;
+}
+
 static CURLcode attempt(CURL *c, const struct fetch_req *r, struct sink *s, long *status)
 {
 	struct curl_slist *h = NULL;
@@ -96,6 +112,11 @@ static CURLcode attempt(CURL *c, const struct fetch_req *r, struct sink *s, long
 	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, r->timeout_ms ? r->timeout_ms : 30000L);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, r->timeout_ms ? r->timeout_ms : 15000L);
 	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+	if (r->cancel) {
+		curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+		curl_easy_setopt(c, CURLOPT_XFERINFODATA, s);
+		curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	}
 	s->retry_after[0] = '\0';
 	rc = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
@@ -132,24 +153,30 @@ enum az_err fetch(const struct fetch_req *r, long *status, struct buf *body, str
 	}
 	memset(&s, 0, sizeof(s));
 	s.b = body;
+	s.cancel = r->cancel;
 	for (i = 0;; i++) {
 		long long ms;
+		if (raised(r))
+			break;
 		secret_wipe(body->data + start, body->len - start);
 		buf_truncate(body, start);
 		st = 0;
 		rc = attempt(c, r, &s, &st);
 		log_msg(LOG_DEBUG, "%s %s -> %ld (%s)", r->form ? "POST" : "GET", r->url, st,
 			rc ? curl_easy_strerror(rc) : "ok");
-		if (i >= r->retries || s.too_big || (rc == CURLE_OK && !transient(st, r->flags)) ||
+		if (i >= r->retries || s.too_big || raised(r) || (rc == CURLE_OK && !transient(st, r->flags)) ||
 		    (rc != CURLE_OK && rc != CURLE_COULDNT_CONNECT && rc != CURLE_OPERATION_TIMEDOUT &&
 		     rc != CURLE_RECV_ERROR && rc != CURLE_GOT_NOTHING && rc != CURLE_PARTIAL_FILE))
 			break;
 		ms = retry_after_ms(s.retry_after[0] ? s.retry_after : NULL, time(NULL));
 		if (ms < 0)
 			ms = backoff_ms(i + 1, 500, 8000, &rng);
-		usleep((useconds_t)(ms * 1000));
+		for (; ms > 0 && !raised(r); ms -= 50)
+			usleep((useconds_t)((ms < 50 ? ms : 50) * 1000));
 	}
 	curl_easy_cleanup(c);
+	if (raised(r))
+		return errmsg_set(em, AZ_ERR_CANCELLED, "cancelled while waiting for '%s'", r->url);
 	if (s.too_big)
 		return errmsg_set(em, AZ_ERR_TOOBIG, "the response from '%s' is too large", r->url);
 	if (rc != CURLE_OK)

@@ -9,6 +9,7 @@
 #define AZMAT_FETCH_H
 
 #include "buf.h"
+#include "compat.h"
 #include "err.h"
 
 enum fetch_flags {
@@ -25,6 +26,7 @@ struct fetch_req {
 	long timeout_ms;            /* per attempt; 0: 30 s */
 	unsigned retries;           /* on 429, 5xx and transport errors */
 	unsigned flags;
+	cancel_flag *cancel;        /* abort, even mid-request, when non-zero; may be NULL */
 };
 
 #define FETCH_BODY_MAX ((size_t)1 << 20)
@@ -32,7 +34,9 @@ struct fetch_req {
 /*
  * Send r and append the final response body to body (cap FETCH_BODY_MAX),
  * its status to *status. AZ_ERR_HTTP (transport, with curl's reason) when
- * no response arrived; any HTTP status is AZ_OK for the caller to judge.
+ * no response arrived; any HTTP status is AZ_OK for the caller to judge;
+ * AZ_ERR_CANCELLED when r->cancel was raised (checked during the transfer
+ * and between retries).
  */
 enum az_err fetch(const struct fetch_req *r, long *status /* OUT */, struct buf *body,
 		  struct errmsg *em);

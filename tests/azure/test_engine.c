@@ -2,9 +2,11 @@
  * The HTTP engine against the mock tenant over HTTPS on 127.0.0.1: the
  * concurrency bound, refusal of foreign origins before any byte is sent,
  * the response size cap, one re-authentication after a 401, a credential
- * that cannot sign in, cancellation and the overall deadline.
+ * that cannot sign in, cancellation and the overall deadline, and a token
+ * request (synchronous) cut short when cancelled.
  */
 #include <cjson/cJSON.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -288,6 +290,44 @@ static void test_cancel_and_deadline(void)
 	control("config", "{\"latency_ms\": 0}");
 }
 
+static void *raise_later(void *arg)
+{
+	usleep(200 * 1000);
+	*(cancel_flag *)arg = 1;
+	return NULL;
+}
+
+/* A token request is synchronous: cancelling must still cut it short mid-response. */
+static void test_fetch_cancelled(void)
+{
+	static cancel_flag cancel;
+	struct fetch_req r;
+	struct buf out = BUF_INIT(1 << 20);
+	struct errmsg em = ERRMSG_INIT;
+	pthread_t th;
+	char url[256];
+	long status = 0;
+
+	T_REQUIRE(control("faults", "[{\"path\": \"/slow-token\", \"kind\": \"slow\", "
+				    "\"seconds\": 5}]") == 0);
+	snprintf(url, sizeof(url), "%s/slow-token", base);
+	memset(&r, 0, sizeof(r));
+	r.method = "GET";
+	r.url = url;
+	r.ca_bundle = m.ca;
+	r.retries = 3;
+	r.cancel = &cancel;
+	T_REQUIRE(pthread_create(&th, NULL, raise_later, &cancel) == 0);
+	T_EQ_INT(fetch(&r, &status, &out, &em), AZ_ERR_CANCELLED);
+	pthread_join(th, NULL);
+	T_ASSERT(strstr(errmsg_text(&em), "cancelled") != NULL);
+	T_EQ_INT(out.len, 0);
+	/* Raised before the request: nothing is sent at all. */
+	T_EQ_INT(fetch(&r, &status, &out, &em), AZ_ERR_CANCELLED);
+	control("clear", "{}");
+	buf_release(&out);
+}
+
 static void teardown(void)
 {
 	cred_free(&cred);
@@ -307,6 +347,7 @@ int main(void)
 	T_RUN(test_size_cap);
 	T_RUN(test_reauth_once);
 	T_RUN(test_cancel_and_deadline);
+	T_RUN(test_fetch_cancelled);
 	T_RUN(teardown);
 	return t_done();
 }
