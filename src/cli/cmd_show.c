@@ -8,6 +8,7 @@
 #include "compat.h"
 #include "progress.h"
 #include "report.h"
+#include "store_plan.h"
 
 static int run(struct cli *c, int argc, char **argv);
 
@@ -15,7 +16,24 @@ const struct cli_command cmd_show = { "show", run,
 				      "Show an assessment: progress per step and every answer",
 				      "show ID [--json]" };
 
-static cJSON *question_json(const struct cat_question *q, const struct answer *ans)
+/* Questions whose answers were carried over from an earlier assessment and not yet confirmed. */
+struct carried {
+	char **qid;
+	size_t n;
+};
+
+static int is_carried(const struct carried *cr, const struct answer *ans)
+{
+	size_t i;
+
+	for (i = 0; ans && i < cr->n; i++)
+		if (!strcmp(cr->qid[i], ans->question_id))
+			return 1;
+	return 0;
+}
+
+static cJSON *question_json(const struct cat_question *q, const struct answer *ans,
+			    const struct carried *cr)
 {
 	cJSON *o = cJSON_CreateObject();
 
@@ -35,13 +53,14 @@ static cJSON *question_json(const struct cat_question *q, const struct answer *a
 		cJSON_AddNullToObject(o, "suggested");
 	cJSON_AddStringToObject(o, "override_reason",
 				ans && ans->override_reason ? ans->override_reason : "");
+	cJSON_AddBoolToObject(o, "carried", is_carried(cr, ans));
 	cJSON_AddStringToObject(o, "updated", ans ? ans->updated_at : "");
 	cJSON_AddStringToObject(o, "updated_by", ans ? ans->updated_by : "");
 	return o;
 }
 
 static int show_json(struct cli *c, const struct catalog *cat, const struct assessment *a,
-		     const struct answer_set *set)
+		     const struct answer_set *set, const struct carried *cr)
 {
 	cJSON *root = cJSON_CreateObject();
 	cJSON *steps;
@@ -69,7 +88,8 @@ static int show_json(struct cli *c, const struct catalog *cat, const struct asse
 			qs = cJSON_AddArrayToObject(io, "questions");
 			for (k = 0; k < it->nquestions; k++)
 				cJSON_AddItemToArray(qs, question_json(&it->questions[k],
-								       answer_set_find(set, it->questions[k].id)));
+								       answer_set_find(set, it->questions[k].id),
+								       cr));
 			cJSON_AddItemToArray(items, io);
 		}
 		cJSON_AddItemToArray(steps, s);
@@ -78,7 +98,7 @@ static int show_json(struct cli *c, const struct catalog *cat, const struct asse
 }
 
 static void show_text(struct cli *c, const struct catalog *cat, const struct assessment *a,
-		      const struct answer_set *set)
+		      const struct answer_set *set, const struct carried *cr)
 {
 	struct progress all = progress_all(cat, set);
 	size_t i, j, k;
@@ -107,6 +127,9 @@ static void show_text(struct cli *c, const struct catalog *cat, const struct ass
 		fprintf(c->out, "  note: answered against catalog %s; this catalog is %s\n",
 			a->catalog_version, cat->version);
 	fprintf(c->out, "  answered %zu of %zu questions\n", all.answered, all.total);
+	if (cr->n)
+		fprintf(c->out, "  %zu answer%s carried over from an earlier assessment, to confirm\n",
+			cr->n, cr->n == 1 ? "" : "s");
 	for (i = 0; i < cat->nsteps; i++) {
 		const struct cat_step *st = &cat->steps[i];
 		struct progress p = progress_step(st, set);
@@ -119,6 +142,8 @@ static void show_text(struct cli *c, const struct catalog *cat, const struct ass
 				const struct answer *ans = answer_set_find(set, it->questions[k].id);
 				const char *v = ans && ans->value != ANSWER_NONE ? answer_id(ans->value) : "-";
 				fprintf(c->out, "    %-6s %-14s", it->questions[k].id, v);
+				if (is_carried(cr, ans))
+					fputs(" (carried over, to confirm)", c->out);
 				if (ans && *ans->reason) {
 					fputs(" reason: ", c->out);
 					cli_put(c->out, ans->reason);
@@ -154,6 +179,7 @@ static int run(struct cli *c, int argc, char **argv)
 	};
 	struct errmsg em = ERRMSG_INIT;
 	struct answer_set set = ANSWER_SET_INIT;
+	struct carried cr = { NULL, 0 };
 	const struct catalog *cat;
 	struct assessment a;
 	struct store *st;
@@ -170,14 +196,16 @@ static int run(struct cli *c, int argc, char **argv)
 	ret = cli_open_assessment(c, pos.pos[0], &st, &a);
 	if (ret)
 		return ret;
-	if (store_answers_load(st, a.id, &set, &em)) {
+	if (store_answers_load(st, a.id, &set, &em) ||
+	    store_carried_load(st, a.id, &cr.qid, &cr.n, &em)) {
 		ret = cli_fail_em(c, &em);
 	} else if (json) {
-		ret = show_json(c, cat, &a, &set);
+		ret = show_json(c, cat, &a, &set, &cr);
 	} else {
-		show_text(c, cat, &a, &set);
+		show_text(c, cat, &a, &set, &cr);
 		ret = EXIT_OK;
 	}
+	store_strings_free(cr.qid, cr.n);
 	answer_set_release(&set);
 	assessment_release(&a);
 	return ret;

@@ -90,6 +90,13 @@ int report_is_carried(const struct report *r, const char *qid)
 	return 0;
 }
 
+const char *report_suggestion_state(const struct answer *a)
+{
+	if (!a || a->suggested == ANSWER_NONE || a->value == ANSWER_NONE)
+		return "";
+	return a->suggested == a->value ? "accepted" : "overridden";
+}
+
 size_t report_offenders_shown(const struct report *r, const struct check_result *res)
 {
 	if (!r->max_offenders || res->noffenders < r->max_offenders)

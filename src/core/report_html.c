@@ -147,6 +147,15 @@ static void html_questions(const struct report *r, const struct cat_item *it, st
 			buf_addstr(o, "<br><span class=\"muted\">reason:</span> ");
 			h(o, a->reason);
 		}
+		if (*report_suggestion_state(a) == 'a') {
+			buf_addstr(o, "<br><span class=\"muted\">as the evidence suggested</span>");
+		} else if (*report_suggestion_state(a) == 'o') {
+			buf_addstr(o, "<br><span class=\"muted\">overrides the evidence, which "
+				      "suggested</span> ");
+			h(o, report_answer_label(r->cat, a->suggested));
+			buf_addstr(o, ": ");
+			h(o, a->override_reason);
+		}
 		buf_addstr(o, "</td><td>");
 		escape_html(o, a ? a->note : "", 1);
 		buf_addstr(o, "</td></tr>\n");

@@ -47,6 +47,10 @@ static cJSON *question_json(const struct report *r, const struct cat_question *q
 	cJSON_AddStringToObject(o, "expiry", a ? a->expiry : "");
 	cJSON_AddStringToObject(o, "note", a ? a->note : "");
 	cJSON_AddBoolToObject(o, "carried", a && report_is_carried(r, q->id));
+	add_str_or_null(o, "suggested",
+			a && a->suggested != ANSWER_NONE ? answer_id(a->suggested) : NULL);
+	cJSON_AddStringToObject(o, "override_reason",
+				a && a->override_reason ? a->override_reason : "");
 	return o;
 }
 

@@ -150,6 +150,14 @@ static void md_questions(const struct report *r, const struct cat_item *it, stru
 			buf_addstr(o, "; reason: ");
 			md(o, a->reason);
 		}
+		if (*report_suggestion_state(a) == 'a') {
+			buf_addstr(o, "; as the evidence suggested");
+		} else if (*report_suggestion_state(a) == 'o') {
+			buf_addstr(o, "; overrides the evidence, which suggested ");
+			md(o, report_answer_label(r->cat, a->suggested));
+			buf_addstr(o, ": ");
+			md(o, a->override_reason);
+		}
 		buf_addstr(o, " | ");
 		md(o, a ? a->note : "");
 		buf_addstr(o, " |\n");

@@ -14,9 +14,9 @@ hid=$("$AZMAT" new --name "<script>alert('name')</script>${rlo}fdp.exe" \
   --assessor "${esc}[31mred${esc}[0m <b>bold</b>")
 "$fixture" "$AZMAT_DB" "$hid" - <<'FX'
 answer 1a.1 fully | | | | <script>alert('note')</script>\n=HYPERLINK("http://evil.example","x")\n[a](javascript:alert(2))
-answer 1a.2 fully | | | | Line one\nLine two | with a pipe\r\n# not a heading
+answer 1a.2 fully | | | | Line one\nLine two \| with a pipe\r\n# not a heading
 answer 1a.3 fully | | | | \u202egnp.exe and \u001b[2J clear screen
-answer 1a.4 fully
+answer 1a.4 partial | | | | | fully | <script>alert('override')</script> ](javascript:alert(7)) \u202eevil
 answer 3c.1 risk-accepted | <img src=x onerror=alert('reason')> | =cmd\|' /C calc'!A0 | 2027-06-30 | @SUM(1+1)
 answer 3c.2 risk-accepted | +1+1 | -2+3 | 2027-06-30
 answer 4a.1 na | ](javascript:alert(3)) "quoted" 'single' & ampersand

@@ -66,6 +66,13 @@ expect 0 diff "$id" "$id2" --json
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["summary"]["answer_changes"] == 0, d["summary"]' "$work/out"
 expect 0 score "$id2" --json
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert sum(i["carried"] for i in d["items"]) == 2' "$work/out"
+expect 0 show "$id2" --json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); qs=[q for s in d["steps"] for i in s["items"] for q in i["questions"]]; c=[q["id"] for q in qs if q["carried"]]; assert len(c) == 2 and all(q["answer"] for q in qs if q["carried"]), c' "$work/out"
+expect 0 show "$id2"
+contains "2 answers carried over from an earlier assessment, to confirm" out
+contains "(carried over, to confirm)" out
+expect 0 show "$id"
+if grep -q "carried over" "$work/out"; then echo "show marks the original's answers as carried"; fails=$((fails + 1)); fi
 expect 0 list
 contains "CLI (re-assessed 2026-11-26)" out
 

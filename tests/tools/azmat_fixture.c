@@ -6,7 +6,9 @@
  * words are separated by '|' (one space around it is dropped) and may use the escapes \n \t \\ \| \uXXXX.
  *
  *   # a comment
- *   answer QUESTION VALUE [| reason | owner | expiry | note]   (fields may be empty)
+ *   answer QUESTION VALUE [| reason | owner | expiry | note | suggested | override reason]
+ *                            (fields may be empty; "suggested" is what the
+ *                            evidence suggested when the operator answered)
  *   result CHECK pass|fail|partial [HEALTHY/TOTAL] [| summary]
  *   result CHECK not-assessable CAUSE [| summary]
  *   offender CHECK | id | name | detail
@@ -137,6 +139,13 @@ static void do_answer(struct fixture *fx, char **f, size_t n)
 	a.expiry = xstrdup(n > 3 ? f[3] : "");
 	free(a.note);
 	a.note = xstrdup(n > 4 ? f[4] : "");
+	if (n > 5 && *f[5]) {
+		a.suggested = answer_parse(f[5]);
+		if (a.suggested == ANSWER_NONE)
+			die(fx, "not a suggested answer", f[5]);
+	}
+	free(a.override_reason);
+	a.override_reason = xstrdup(n > 6 ? f[6] : "");
 	if (store_answer_put(fx->st, fx->aid, &a, "fixture", "fixture", &em))
 		die(fx, "cannot store the answer", em.msg);
 	answer_release(&a);
