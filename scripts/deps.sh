@@ -8,7 +8,7 @@ purpose=${1:-run}
 
 run_pkgs=(gcc make cmake pkg-config libc6-dev libcurl4-openssl-dev libcjson-dev
           libsqlite3-dev libncurses-dev libssl-dev)
-test_pkgs=("${run_pkgs[@]}" tmux python3 sqlite3 openssl curl ncurses-term chromium
+test_pkgs=("${run_pkgs[@]}" tmux python3 sqlite3 openssl curl ncurses-term chromium nghttp2-proxy
            fonts-dejavu-core)
 bench_pkgs=("${test_pkgs[@]}" azure-cli valgrind time)
 

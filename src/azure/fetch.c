@@ -165,8 +165,7 @@ enum az_err fetch(const struct fetch_req *r, long *status, struct buf *body, str
 		log_msg(LOG_DEBUG, "%s %s -> %ld (%s)", r->form ? "POST" : "GET", r->url, st,
 			rc ? curl_easy_strerror(rc) : "ok");
 		if (i >= r->retries || s.too_big || raised(r) || (rc == CURLE_OK && !transient(st, r->flags)) ||
-		    (rc != CURLE_OK && rc != CURLE_COULDNT_CONNECT && rc != CURLE_OPERATION_TIMEDOUT &&
-		     rc != CURLE_RECV_ERROR && rc != CURLE_GOT_NOTHING && rc != CURLE_PARTIAL_FILE))
+		    (rc != CURLE_OK && !http_retryable_curl(rc)))
 			break;
 		ms = retry_after_ms(s.retry_after[0] ? s.retry_after : NULL, time(NULL));
 		if (ms < 0)

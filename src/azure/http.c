@@ -471,9 +471,9 @@ static int retryable_status(long s)
 	return s == 429 || s == 500 || s == 502 || s == 503 || s == 504;
 }
 
-static int retryable_curl(CURLcode rc)
+int http_retryable_curl(int curl_code)
 {
-	switch (rc) {
+	switch ((CURLcode)curl_code) {
 	case CURLE_COULDNT_CONNECT:
 	case CURLE_COULDNT_RESOLVE_HOST:
 	case CURLE_OPERATION_TIMEDOUT:
@@ -590,7 +590,7 @@ static void finish(struct http_engine *e, CURL *c, CURLcode rc)
 		return;
 	}
 	snprintf(detail, sizeof(detail), "%s", curl_easy_strerror(rc));
-	if (retryable_curl(rc) && x->attempts <= e->cfg.max_retries) {
+	if (http_retryable_curl(rc) && x->attempts <= e->cfg.max_retries) {
 		ms = backoff_ms(x->attempts, e->cfg.backoff_base_ms, e->cfg.backoff_cap_ms, &e->rng);
 		if (!past_deadline(e, ms)) {
 			wait_then_retry(e, x, ms, 0);

@@ -158,4 +158,11 @@ unsigned http_concurrency(const struct http_engine *e);
  */
 void http_easy_harden(void *easy, const char *ca_bundle, int allow_http);
 
+/*
+ * Is a transfer that failed with this libcurl code (a CURLcode) worth
+ * another attempt? Connection trouble, timeouts, cut-short bodies, and
+ * HTTP/2 framing or stream errors (a front door resetting a stream).
+ */
+int http_retryable_curl(int curl_code);
+
 #endif

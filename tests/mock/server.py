@@ -406,7 +406,7 @@ class Handler(BaseHTTPRequestHandler):
         return self.server.state
 
     def origin(self):
-        return "https://127.0.0.1:%d" % self.server.server_address[1] if self.server.tls \
+        return "https://127.0.0.1:%d" % self.public_port() if self.server.tls \
             else "http://127.0.0.1:%d" % self.server.server_address[1]
 
     def read_body(self):
@@ -701,7 +701,7 @@ class Handler(BaseHTTPRequestHandler):
         if header.get("alg") != "RS256" or header.get("x5t") != st.cert_x5t:
             return "the assertion's alg or x5t does not match the certificate"
         want_aud = "https://127.0.0.1:%d/%s/oauth2/v2.0/token" % (
-            self.server.server_address[1], st.tenant.tenant_id)
+            self.public_port(), st.tenant.tenant_id)
         if claims.get("aud") != want_aud or claims.get("iss") != client_id or \
                 claims.get("sub") != client_id or not claims.get("jti"):
             return "the assertion's claims are wrong"
@@ -833,6 +833,15 @@ class Handler(BaseHTTPRequestHandler):
                     "scope": r.get("scope", "/")}})
         return {"value": out}
 
+    def public_port(self):
+        """The port the client reached: the Host header's when a local proxy
+        (tests/collect/test_http2.sh) forwarded the request, else our own.
+        Links always name 127.0.0.1."""
+        host = self.headers.get("Host", "")
+        if host.startswith("127.0.0.1:") and host[10:].isdigit():
+            return int(host[10:])
+        return self.server.server_address[1]
+
     def send_list(self, body, default_page, link_key):
         values = body.get("value") if isinstance(body, dict) else None
         if not isinstance(values, list):
@@ -854,7 +863,7 @@ class Handler(BaseHTTPRequestHandler):
         if skip + top < len(values):
             q = {k: v[0] for k, v in self.query.items() if k.lower() != "$skiptoken"}
             q["$skiptoken"] = str(skip + top)
-            port = self.server.server_address[1]
+            port = self.public_port()
             if self.fault and self.fault.kind == "foreign-next":
                 port = self.st.ports["foreign"]
             out[link_key] = "https://127.0.0.1:%d%s?%s" % (
