@@ -32,6 +32,7 @@ static cJSON *check_json(const struct cat_check *ch)
 	else
 		cJSON_AddNullToObject(o, "licence");
 	cJSON_AddBoolToObject(o, "gating", ch->gating);
+	cJSON_AddNumberToObject(o, "weight", ch->weight);
 	return o;
 }
 
@@ -64,7 +65,10 @@ static int run(struct cli *c, int argc, char **argv)
 		fprintf(c->out, "%s  [", ch->id);
 		for (k = 0; k < ch->nitems; k++)
 			fprintf(c->out, "%s%s", k ? " " : "", ch->items[k]);
-		fprintf(c->out, "]%s\n    ", ch->gating ? " gating" : "");
+		fprintf(c->out, "]%s", ch->gating ? " gating" : "");
+		if (ch->weight != 1)
+			fprintf(c->out, " weight %u", ch->weight);
+		fputs("\n    ", c->out);
 		cli_put(c->out, ch->title);
 		fprintf(c->out, "\n    api: %s   permission: ", ch->api);
 		cli_put(c->out, ch->permission);

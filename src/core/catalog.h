@@ -75,6 +75,8 @@ struct cat_step {
 	size_t nitems;
 };
 
+#define CAT_WEIGHT_MAX 5 /* a check's "weight" runs 1..5 */
+
 struct cat_check {
 	char *id;
 	char *title;
@@ -85,6 +87,7 @@ struct cat_check {
 	struct cJSON *source; /* the "source" object, owned */
 	struct cJSON *params; /* the evaluator's "params" object, owned; never NULL */
 	int gating;
+	unsigned weight; /* 1..CAT_WEIGHT_MAX: its share of the item's evidence ratio (default 1) */
 	char *permission;
 	char *licence; /* NULL when none is needed */
 	char *remediation;

@@ -22,6 +22,7 @@ static const struct js_field check_fields[] = {
 	{ "source", JS_OBJECT, JS_REQUIRED, 0, 0 },
 	{ "evaluator", JS_OBJECT, JS_REQUIRED, 0, 0 },
 	{ "gating", JS_BOOL, JS_REQUIRED, 0, 0 },
+	{ "weight", JS_INT, 0, 1, CAT_WEIGHT_MAX },
 	{ "permission", JS_STRING, JS_REQUIRED, 1, 200 },
 	{ "licence", JS_STRING, 0, 1, 120 },
 	{ "remediation", JS_TEXT, JS_REQUIRED, 1, 1500 },
@@ -115,6 +116,9 @@ static void load_check(struct loader *L, const cJSON *e, const struct jpath *p, 
 	if (!ch->params)
 		ch->params = cJSON_CreateObject();
 	ch->gating = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "gating"));
+	ch->weight = (unsigned)js_int(e, "weight", 1);
+	if (ch->weight < 1 || ch->weight > CAT_WEIGHT_MAX)
+		ch->weight = 1; /* reported above; keeps the loaded catalog usable for its report */
 	ch->permission = js_dup(e, "permission");
 	ch->licence = js_dup_or_null(e, "licence");
 	ch->remediation = js_dup(e, "remediation");

@@ -99,7 +99,11 @@ static void check_md(const struct cat_check *c, struct buf *out)
 	source_md(out, c->source);
 	buf_addstr(out, "- Evaluator: ");
 	code(out, c->evaluator);
-	buf_addf(out, "%s\n- Permission: ", c->gating ? " (gating: a failure caps its items at Partial)" : "");
+	buf_addf(out, "%s\n", c->gating ? " (gating: a failure caps its items at Partial)" : "");
+	if (c->weight != 1)
+		buf_addf(out, "- Weight: %u in its items' evidence ratio (most checks weigh 1; "
+			      "see roadmap/README.md)\n", c->weight);
+	buf_addstr(out, "- Permission: ");
 	md(out, c->permission);
 	buf_addstr(out, "\n- Licence: ");
 	md(out, c->licence ? c->licence : "none");

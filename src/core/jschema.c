@@ -104,6 +104,11 @@ static void check_value(struct js_ctx *c, const cJSON *v, const struct jpath *p,
 			cat_errors_add(c->errs, c->file, p->s, "needs at least %zu entr%s, has %zu",
 				       f->min, f->min == 1 ? "y" : "ies", i);
 		break;
+	case JS_INT:
+		if (f->max && (v->valuedouble < (double)f->min || v->valuedouble > (double)f->max))
+			cat_errors_add(c->errs, c->file, p->s, "must be a whole number from %zu to %zu",
+				       f->min, f->max);
+		break;
 	default:
 		break;
 	}

@@ -35,7 +35,7 @@ struct js_field {
 	enum js_type type;
 	unsigned flags;
 	size_t min; /* strings: code points; arrays: elements */
-	size_t max; /* 0: no limit */
+	size_t max; /* 0: no limit; JS_INT: the value lies in min..max unless max is 0 */
 };
 
 struct js_ctx {

@@ -63,11 +63,11 @@ static void score_answers(const struct score_input *in, struct score_item *si)
 	si->attested_band = score_band_of(si->attested);
 }
 
-/* E: the mean ratio of the assessable results; gating failures; scope. */
+/* E: the weighted mean ratio of the assessable results; gating failures; scope. */
 static void score_evidence(const struct score_input *in, struct score_item *si)
 {
 	const struct cat_item *it = si->item;
-	double sum = 0.0;
+	double sum = 0.0, wsum = 0.0;
 	size_t i;
 
 	si->nchecks = it->nchecks;
@@ -81,7 +81,8 @@ static void score_evidence(const struct score_input *in, struct score_item *si)
 		if (sc->ratio < 0)
 			continue;
 		si->nassessable++;
-		sum += sc->ratio;
+		sum += sc->ratio * (double)sc->check->weight;
+		wsum += (double)sc->check->weight;
 		sc->failed = sc->result->status != CHECK_PASS;
 		if (!si->scope)
 			si->scope = sc;
@@ -90,7 +91,7 @@ static void score_evidence(const struct score_input *in, struct score_item *si)
 	}
 	si->has_evidence = si->nassessable > 0;
 	if (si->has_evidence)
-		si->evidence = sum / (double)si->nassessable;
+		si->evidence = sum / wsum;
 	si->evidence_band = score_band_of(si->evidence);
 }
 

@@ -103,12 +103,16 @@ static void test_gating_failure_caps_the_suggestion(void)
 
 	ut_open_scored(&s, cat);
 	ut_evidence(&ev);
+	/* with the fixture's 3 passes (weight 1 each) and the failed MFA policy (weight 3) */
+	ut_result(&ev, "identity-ca-legacy-auth-blocked", CHECK_PASS, 1, 1, "blocked"); /* weight 2 */
+	ut_result(&ev, "identity-ca-device-code-blocked", CHECK_PASS, 1, 1, "blocked");
 	ut_scoring(&s, &ev, NULL, NULL);
 	ut_run(&s, "step 4\nopen", &fx);
 	T_EQ_STR(ui_cur_item(&s)->id, "4a");
 	si = ui_item_score(&s, ui_cur_item(&s));
 	T_REQUIRE(si != NULL);
-	T_EQ_INT(si->evidence_band, BAND_LARGELY); /* 3 of 4 pass */
+	T_NEAR(si->evidence, 6.0 / 9.0, 1e-9);
+	T_EQ_INT(si->evidence_band, BAND_LARGELY);
 	T_ASSERT(si->gating_failed != NULL);
 	T_EQ_INT(ui_suggestion(&s, ui_cur_question(&s)), ANSWER_PARTIAL);
 	ui_release(&s);

@@ -440,6 +440,28 @@ static void test_check_errors(void)
 	T_CONTAINS(errs, "$.checks[1].source: needs 'api'");
 	free(errs);
 	map_release(&m);
+
+	/* Weights: whole numbers from 1 to 5. */
+	map_load_real(&m);
+	map_edit(&m, "catalog.json", add_checks_file);
+	map_put(&m, "checks/test.json",
+		"{\"checks\": ["
+		"{\"id\": \"w-zero\", \"title\": \"t\", \"items\": [\"5a\"], \"source\": {\"api\": \"arm\"},"
+		" \"evaluator\": {\"name\": \"property\"}, \"gating\": false, \"weight\": 0,"
+		" \"permission\": \"Reader\", \"remediation\": \"r\"},"
+		"{\"id\": \"w-half\", \"title\": \"t\", \"items\": [\"5a\"], \"source\": {\"api\": \"arm\"},"
+		" \"evaluator\": {\"name\": \"property\"}, \"gating\": false, \"weight\": 2.5,"
+		" \"permission\": \"Reader\", \"remediation\": \"r\"},"
+		"{\"id\": \"w-big\", \"title\": \"t\", \"items\": [\"5a\"], \"source\": {\"api\": \"arm\"},"
+		" \"evaluator\": {\"name\": \"property\"}, \"gating\": false, \"weight\": 6,"
+		" \"permission\": \"Reader\", \"remediation\": \"r\"}]}");
+	errs = load(&m, &rc, NULL);
+	T_EQ_INT(rc, AZ_ERR_INVALID);
+	T_CONTAINS(errs, "$.checks[0].weight: must be a whole number from 1 to 5");
+	T_CONTAINS(errs, "$.checks[1].weight: must be");
+	T_CONTAINS(errs, "$.checks[2].weight: must be a whole number from 1 to 5");
+	free(errs);
+	map_release(&m);
 }
 
 static void many_problems(cJSON *r)

@@ -112,6 +112,37 @@ static void test_evidence_ratio(void)
 	case_release(&c);
 }
 
+/* A check's catalog weight is its share of E; not-assessable results weigh nothing. */
+static void test_evidence_weights(void)
+{
+	struct cat_check *mfa = NULL, *ga = NULL;
+	struct case_ c;
+	size_t i;
+
+	for (i = 0; i < cat->nchecks; i++) {
+		if (!strcmp(cat->checks[i].id, "t-admin-mfa"))
+			mfa = &cat->checks[i];
+		if (!strcmp(cat->checks[i].id, "t-ga-count"))
+			ga = &cat->checks[i];
+	}
+	T_REQUIRE(mfa && ga && mfa->weight == 1 && ga->weight == 1);
+	mfa->weight = 3;
+	case_init(&c);
+	fx_result(&c.ev, "t-admin-mfa", CHECK_PASS, 5, 5);
+	fx_result(&c.ev, "t-ga-count", CHECK_FAIL, 0, 1);
+	case_score(&c);
+	T_NEAR(item(&c, "4a")->evidence, (3.0 * 1 + 1.0 * 0) / 4.0, 1e-12);
+	T_EQ_INT(item(&c, "4a")->evidence_band, BAND_LARGELY);
+	evidence_release(&c.ev);
+	fx_result(&c.ev, "t-admin-mfa", CHECK_NOT_ASSESSABLE, 0, 0);
+	fx_result(&c.ev, "t-ga-count", CHECK_PARTIAL, 1, 4);
+	case_score(&c);
+	T_NEAR(item(&c, "4a")->evidence, 0.25, 1e-12);
+	T_EQ_INT(item(&c, "4a")->nassessable, 1);
+	mfa->weight = 1;
+	case_release(&c);
+}
+
 /* Effective = min(A, band(E)): evidence lowers, never raises. */
 static void test_effective_minimum(void)
 {
@@ -433,6 +464,7 @@ int main(void)
 	T_RUN(test_bands);
 	T_RUN(test_attested_mean);
 	T_RUN(test_evidence_ratio);
+	T_RUN(test_evidence_weights);
 	T_RUN(test_effective_minimum);
 	T_RUN(test_suggested_from_evidence);
 	T_RUN(test_gating_cap);
