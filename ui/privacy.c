@@ -106,12 +106,96 @@ static size_t email_len(const char *base, const char *s)
 	return dot && p > at + 1 ? (size_t)(p - s) : 0;
 }
 
-void privacy_mask_text(struct buf *out, const char *s)
+/* A byte of a word: letters, digits, "-_." and anything beyond ASCII (UTF-8). */
+static int word_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '-' || c == '_' || c == '.' ||
+	       (unsigned char)c >= 0x80;
+}
+
+#define WORD_MAX 128
+
+/*
+ * The word starting at s: its length (n), and in w its lookup form, without
+ * the dots and dashes that end a sentence or a clause ("kv-legacy." is
+ * "kv-legacy"). 0 when it is shorter than 3, longer than WORD_MAX, or has
+ * no letter.
+ */
+static size_t word_at(const char *s, size_t *n, char w[WORD_MAX + 1])
+{
+	size_t len = 0, i;
+	int letter = 0;
+
+	while (word_char(s[len]))
+		len++;
+	*n = len;
+	while (len && (s[len - 1] == '.' || s[len - 1] == '-'))
+		len--;
+	if (len < 3 || len > WORD_MAX)
+		return 0;
+	for (i = 0; i < len; i++) {
+		w[i] = s[i];
+		if (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)
+			letter = 1;
+	}
+	w[len] = '\0';
+	return letter ? len : 0;
+}
+
+static void each_word(const char *s, void (*fn)(const char *w, void *ctx), void *ctx)
+{
+	const char *p = s ? s : "";
+	char w[WORD_MAX + 1];
+	size_t n;
+
+	while (*p) {
+		if (!word_char(*p)) {
+			p++;
+			continue;
+		}
+		if (word_at(p, &n, w))
+			fn(w, ctx);
+		p += n;
+	}
+}
+
+static void put_word(const char *w, void *ctx)
+{
+	strmap_put(ctx, w, NULL);
+}
+
+void privacy_words_add(struct strmap *words, const char *text)
+{
+	each_word(text, put_word, words);
+}
+
+struct name_ctx {
+	struct strmap *names;
+	const struct strmap *common;
+};
+
+static void put_name(const char *w, void *ctx)
+{
+	struct name_ctx *c = ctx;
+
+	if (!c->common || !strmap_has(c->common, w))
+		strmap_put(c->names, w, NULL);
+}
+
+void privacy_names_add(struct strmap *names, const char *s, const struct strmap *common)
+{
+	struct name_ctx c = { names, common };
+
+	each_word(s, put_name, &c);
+}
+
+void privacy_mask_text(struct buf *out, const char *s, const struct strmap *names)
 {
 	const char *p = s ? s : "";
 
 	while (*p) {
 		size_t n;
+		char w[WORD_MAX + 1];
 		if ((p == s || !isalnum((unsigned char)p[-1])) && is_guid(p)) {
 			buf_addstr(out, PRIVACY_GUID_MASK);
 			p += 36;
@@ -127,6 +211,14 @@ void privacy_mask_text(struct buf *out, const char *s)
 			buf_addstr(out, PRIVACY_MASK);
 			p += n;
 			continue;
+		}
+		if (names && names->n && word_char(*p) && (p == s || !word_char(p[-1]))) {
+			size_t len = word_at(p, &n, w);
+			if (len && strmap_has(names, w)) {
+				buf_addstr(out, PRIVACY_MASK);
+				p += len;
+				continue;
+			}
 		}
 		buf_addch(out, *p++);
 	}

@@ -34,6 +34,7 @@
 #include "progress.h"
 #include "score.h"
 #include "search.h"
+#include "strmap.h"
 
 /* X(enum, name) */
 #define UI_SCREEN_LIST(X) \
@@ -379,6 +380,10 @@ struct ui_state {
 	struct ui_export export;
 	struct ui_collect coll;
 	enum ui_confirm_kind confirm;
+
+	/* The privacy toggle's word sets (ui_privacy.c): the roadmap's own words, and the open assessment's names. */
+	struct strmap common_words;
+	struct strmap private_names;
 
 	/* The status message. */
 	enum ui_msg_kind msg_kind;

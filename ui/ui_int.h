@@ -57,6 +57,11 @@ void ui_scoring_compute(struct ui_scoring *sc, const struct catalog *cat,
 			const struct answer_set *answers);
 void ui_scoring_confirmed(struct ui_state *s, const char *question_id);
 
+/* ui_privacy.c: the names the privacy toggle masks in free text. */
+void ui_privacy_rebuild(struct ui_state *s);
+void ui_privacy_add(struct ui_state *s, const char *name);
+void ui_privacy_release(struct ui_state *s);
+
 /* ui_compare.c */
 void ui_compare_release(struct ui_compare *c);
 /* Rebuild the diff after either side was rescored. */

@@ -96,17 +96,22 @@ void ui_set_scoring(struct ui_state *s, struct evidence_set *ev, char **carried,
 		    struct plan_overrides *ov, const char *today)
 {
 	ui_scoring_take(&s->sc, ev, carried, ncarried, ov, today);
+	ui_privacy_rebuild(s);
 	ui_rescore(s);
 }
 
 void ui_plan_saved(struct ui_state *s, struct plan_overrides *ov)
 {
+	size_t i;
+
 	plan_overrides_release(&s->sc.ov);
 	s->sc.ov = *ov;
 	memset(ov, 0, sizeof(*ov));
 	if (s->modal == MODAL_FORM && s->form.kind == FORM_PLAN)
 		s->modal = MODAL_NONE;
 	s->form.saving = 0;
+	for (i = 0; i < s->sc.ov.n; i++)
+		ui_privacy_add(s, s->sc.ov.o[i].owner);
 	ui_rescore(s);
 	ui_message(s, MSG_OK, "saved the plan task of %s", s->req.item_id ? s->req.item_id : "");
 }

@@ -82,6 +82,7 @@ void ui_forget_assessment(struct ui_state *s)
 	answer_set_release(&s->answers);
 	ui_compare_release(&s->cmp);
 	ui_scoring_release(&s->sc);
+	strmap_release(&s->private_names, NULL);
 	s->have_scores = 0;
 	s->level = -1;
 	s->open = 0;
@@ -92,6 +93,7 @@ void ui_release(struct ui_state *s)
 	size_t i;
 
 	ui_forget_assessment(s);
+	ui_privacy_release(s);
 	if (s->list) {
 		for (i = 0; i < s->nlist; i++)
 			assessment_release(&s->list[i]);
@@ -280,6 +282,7 @@ void ui_set_open(struct ui_state *s, struct assessment *a, struct answer_set *an
 		s->modal = MODAL_NONE;
 	ui_export_reset(s);
 	ui_collect_reset(s);
+	ui_privacy_rebuild(s);
 	if (s->a.signed_off_at)
 		ui_message(s, MSG_INFO, "this assessment is signed off: answers are read-only");
 }
@@ -301,6 +304,7 @@ void ui_answer_saved(struct ui_state *s)
 		how = " (as the evidence suggests)";
 	}
 	answer_set_put(&s->answers, a);
+	ui_privacy_add(s, a->owner);
 	ui_scoring_confirmed(s, a->question_id);
 	ui_rescore(s);
 	if (s->modal == MODAL_FORM &&

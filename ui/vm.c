@@ -150,7 +150,7 @@ char *vm_private(const struct ui_state *s, const char *text, int name)
 	if (name)
 		privacy_mask_name(&b, text);
 	else
-		privacy_mask_text(&b, text);
+		privacy_mask_text(&b, text, &s->private_names);
 	return buf_detach(&b, NULL);
 }
 

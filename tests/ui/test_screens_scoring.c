@@ -48,7 +48,7 @@ static void scored(struct ui_state *s, struct ut_effects *fx)
 	plan_overrides_put(&ov, &o);
 	ut_evidence(&ev);
 	ut_scoring(s, &ev, carried, &ov);
-	ut_run(s, "step 1\ndown\nopen\naccept\ndown\nanswer-partial\ntype two subscriptions are "
+	ut_run(s, "step 1\ndown\nopen\naccept\ndown\nanswer-partial\ntype sub-legacy-lab and one more are "
 		  "still being moved\nsubmit\nup",
 	       fx);
 }

@@ -134,17 +134,20 @@ static void test_privacy_masks(void)
 {
 	struct buf b = BUF_INIT(4096);
 
+	privacy_mask_text(&b, NULL, NULL);
+	T_EQ_STR(b.data, "");
 	privacy_mask_text(&b, "tenant 72F988BF-86F1-41AF-91AB-2D7CD011DB47, mail "
 			      "dana.whitfield@contoso.com. id /subscriptions/0b1f6471-1bf0-4dda-aec3-"
 			      "cb9272f09590/resourceGroups/rg-prod/providers/Microsoft.Storage/"
-			      "storageAccounts/stprodlogs/blobServices/default done");
+			      "storageAccounts/stprodlogs/blobServices/default done", NULL);
 	T_EQ_STR(b.data, "tenant " PRIVACY_GUID_MASK ", mail " PRIVACY_MASK ". id /subscriptions/"
 			 PRIVACY_GUID_MASK "/resourceGroups/" PRIVACY_MASK
 			 "/providers/Microsoft.Storage/storageAccounts/" PRIVACY_MASK
 			 "/blobServices/" PRIVACY_MASK " done");
 	buf_reset(&b);
 	/* not GUIDs or addresses: left alone */
-	privacy_mask_text(&b, "1a.1 at 2027-06-30, 72f988bf-86f1 and a@b and x0b1f6471-1bf0-4dda-aec3-cb9272f09590");
+	privacy_mask_text(&b, "1a.1 at 2027-06-30, 72f988bf-86f1 and a@b and x0b1f6471-1bf0-4dda-aec3-cb9272f09590",
+			  NULL);
 	T_EQ_STR(b.data, "1a.1 at 2027-06-30, 72f988bf-86f1 and a@b and x0b1f6471-1bf0-4dda-aec3-cb9272f09590");
 	buf_reset(&b);
 	privacy_mask_name(&b, "Dana Whitfield");
@@ -153,6 +156,37 @@ static void test_privacy_masks(void)
 	privacy_mask_name(&b, "");
 	T_EQ_STR(b.data, "");
 	buf_release(&b);
+}
+
+/* The tenant's own names, as plain words in free text, less the roadmap's words. */
+static void test_privacy_names(void)
+{
+	struct strmap common = STRMAP_INIT, names = STRMAP_INIT;
+	struct buf b = BUF_INIT(4096);
+
+	privacy_words_add(&common, "Limit who holds Global Administrator; review every policy.");
+	privacy_names_add(&names, "kv-legacy", &common);
+	privacy_names_add(&names, "Chiara Okafor", &common);
+	privacy_names_add(&names, "Global Administrator", &common); /* a role: the roadmap's words */
+	privacy_names_add(&names, "Custom 1", &common);             /* too short, or no letter */
+	privacy_names_add(&names, "app-0 42 x1", &common);
+	privacy_names_add(&names, "Zo\xc3\xab M\xc3\xbcller", &common);
+	T_ASSERT(strmap_has(&names, "kv-legacy") && strmap_has(&names, "okafor"));
+	T_ASSERT(!strmap_has(&names, "Global") && !strmap_has(&names, "42"));
+	T_ASSERT(strmap_has(&names, "Custom") && strmap_has(&names, "app-0"));
+	privacy_mask_text(&b, "KV-Legacy. has no purge protection; chiara's team (Okafor) will fix "
+			      "kv-legacy-2 and app-0 before the Global Administrator review. "
+			      "Ask Zo\xc3\xab.", &names);
+	T_EQ_STR(b.data, PRIVACY_MASK ". has no purge protection; " PRIVACY_MASK "'s team ("
+			 PRIVACY_MASK ") will fix kv-legacy-2 and " PRIVACY_MASK
+			 " before the Global Administrator review. Ask " PRIVACY_MASK ".");
+	buf_reset(&b);
+	/* identifiers inside a known word's text are still masked as before */
+	privacy_mask_text(&b, "Okafor@contoso.example kv-legacy/x", &names);
+	T_EQ_STR(b.data, PRIVACY_MASK " " PRIVACY_MASK "/x");
+	buf_release(&b);
+	strmap_release(&names, NULL);
+	strmap_release(&common, NULL);
 }
 
 static void test_key_table(void)
@@ -243,6 +277,7 @@ int main(void)
 	T_RUN(test_editor_wraps_and_caps);
 	T_RUN(test_wrap_and_fit);
 	T_RUN(test_privacy_masks);
+	T_RUN(test_privacy_names);
 	T_RUN(test_key_table);
 	T_RUN(test_search_and_scripts);
 	catalog_free(&cat);

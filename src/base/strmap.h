@@ -1,8 +1,9 @@
 /*
  * A hash map from strings to a small payload, keys compared without case
  * (ARM returns the same id in different casings). Evaluators use it to join
- * documents: role assignments to principals, resources to their diagnostic
- * settings, subscriptions to their Defender plans.
+ * documents (role assignments to principals, resources to their diagnostic
+ * settings, subscriptions to their Defender plans); the privacy toggle to
+ * recognise the tenant's names in free text.
  *
  * The map owns copies of its keys; values are opaque pointers the caller
  * owns (release them with the free_val callback of strmap_release()).
