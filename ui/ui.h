@@ -381,7 +381,7 @@ struct ui_state {
 	struct ui_collect coll;
 	enum ui_confirm_kind confirm;
 
-	/* The privacy toggle's word sets (ui_privacy.c): the roadmap's own words, and the open assessment's names. */
+	/* The privacy toggle's words (ui_privacy.c): the roadmap's own, the open assessment's names. */
 	struct strmap common_words;
 	struct strmap private_names;
 

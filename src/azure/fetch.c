@@ -80,9 +80,9 @@ static int raised(const struct fetch_req *r)
 static int on_progress(void *ud, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
 		       curl_off_t ulnow)
 {
-	(void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
 	const struct sink *s = ud;
 
+	(void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
 	return *s->cancel != 0;
 }
 
@@ -164,7 +164,8 @@ enum az_err fetch(const struct fetch_req *r, long *status, struct buf *body, str
 		rc = attempt(c, r, &s, &st);
 		log_msg(LOG_DEBUG, "%s %s -> %ld (%s)", r->form ? "POST" : "GET", r->url, st,
 			rc ? curl_easy_strerror(rc) : "ok");
-		if (i >= r->retries || s.too_big || raised(r) || (rc == CURLE_OK && !transient(st, r->flags)) ||
+		if (i >= r->retries || s.too_big || raised(r) ||
+		    (rc == CURLE_OK && !transient(st, r->flags)) ||
 		    (rc != CURLE_OK && !http_retryable_curl(rc)))
 			break;
 		ms = retry_after_ms(s.retry_after[0] ? s.retry_after : NULL, time(NULL));

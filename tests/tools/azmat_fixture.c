@@ -6,7 +6,8 @@
  * words are separated by '|' (one space around it is dropped) and may use the escapes \n \t \\ \| \uXXXX.
  *
  *   # a comment
- *   answer QUESTION VALUE [| reason | owner | expiry | note | suggested | override reason]
+ *   answer QUESTION VALUE [| reason | owner | expiry | note | suggested
+ *                          | override reason]
  *                            (fields may be empty; "suggested" is what the
  *                            evidence suggested when the operator answered)
  *   result CHECK pass|fail|partial [HEALTHY/TOTAL] [| summary]

@@ -146,9 +146,10 @@ static void test_privacy_masks(void)
 			 "/blobServices/" PRIVACY_MASK " done");
 	buf_reset(&b);
 	/* not GUIDs or addresses: left alone */
-	privacy_mask_text(&b, "1a.1 at 2027-06-30, 72f988bf-86f1 and a@b and x0b1f6471-1bf0-4dda-aec3-cb9272f09590",
-			  NULL);
-	T_EQ_STR(b.data, "1a.1 at 2027-06-30, 72f988bf-86f1 and a@b and x0b1f6471-1bf0-4dda-aec3-cb9272f09590");
+	privacy_mask_text(&b, "1a.1 at 2027-06-30, 72f988bf-86f1 and a@b and "
+			      "x0b1f6471-1bf0-4dda-aec3-cb9272f09590", NULL);
+	T_EQ_STR(b.data, "1a.1 at 2027-06-30, 72f988bf-86f1 and a@b and "
+			 "x0b1f6471-1bf0-4dda-aec3-cb9272f09590");
 	buf_reset(&b);
 	privacy_mask_name(&b, "Dana Whitfield");
 	T_EQ_STR(b.data, PRIVACY_MASK);
