@@ -91,6 +91,12 @@ enum az_err buf_addstr(struct buf *b, const char *s)
 
 enum az_err buf_addch(struct buf *b, char c)
 {
+	/* The common case, room already there, without the general path's work. */
+	if (b->len + 2 <= b->alloc && b->len < b->max) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return AZ_OK;
+	}
 	return buf_add(b, &c, 1);
 }
 

@@ -105,7 +105,6 @@ static int print_json(struct cli *c, const struct scored *sc)
 		ret = cli_fail_em(c, &em);
 	else
 		fputs(out.data, c->out);
-	cJSON_Delete(root);
 	buf_release(&out);
 	return ret;
 }

@@ -196,9 +196,5 @@ cJSON *diff_to_json(const struct diff *d)
 
 enum az_err diff_json(const struct diff *d, struct buf *out, struct errmsg *em)
 {
-	cJSON *root = diff_to_json(d);
-	enum az_err rc = report_json_print(root, out, em);
-
-	cJSON_Delete(root);
-	return rc;
+	return report_json_print(diff_to_json(d), out, em);
 }

@@ -223,18 +223,27 @@ void escape_line(struct buf *out, const char *s)
 
 void escape_json_text(struct buf *out, const char *json)
 {
-	size_t n = strlen(json), i = 0, k;
+	size_t n = strlen(json), i = 0, k, run = 0; /* json[run..i) is copied as it is */
 
+	buf_grow(out, n);
 	while (i < n) {
 		uint32_t cp;
-		enum piece p = next_piece(json, n, i, &cp, &k);
+		enum piece p;
 
-		if (p == P_INVALID)
-			buf_addstr(out, "\\ufffd");
-		else if (p == P_DANGER && cp >= 0x7f)
-			buf_addf(out, "\\u%04x", (unsigned)cp);
-		else
-			buf_add(out, json + i, k);
+		if ((unsigned char)json[i] < 0x7f) { /* ASCII below DEL: kept as it is */
+			i++;
+			continue;
+		}
+		p = next_piece(json, n, i, &cp, &k);
+		if (p == P_INVALID || (p == P_DANGER && cp >= 0x7f)) {
+			buf_add(out, json + run, i - run);
+			if (p == P_INVALID)
+				buf_addstr(out, "\\ufffd");
+			else
+				buf_addf(out, "\\u%04x", (unsigned)cp);
+			run = i + k;
+		}
 		i += k;
 	}
+	buf_add(out, json + run, n - run);
 }

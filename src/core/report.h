@@ -85,7 +85,11 @@ struct cJSON *exceptions_to_json(const struct plan *p);
  * "created", "updated", "signed_off", "signed_off_by"} (also azmat show --json). */
 struct cJSON *assessment_to_json(const struct assessment *a);
 
-/* Print a cJSON tree as safe JSON text (escape_json_text) into out. */
+/*
+ * Print a cJSON tree as safe JSON text (escape_json_text) into out, and
+ * delete it (as soon as it is printed, before the escaping copy: a report
+ * with every offender is tens of megabytes).
+ */
 enum az_err report_json_print(struct cJSON *root, struct buf *out, struct errmsg *em);
 
 /* The CSV priority of a lane, as trackers name them: Highest, High, Medium, Low. */

@@ -239,6 +239,7 @@ enum az_err report_json_print(cJSON *root, struct buf *out, struct errmsg *em)
 	char *s = cJSON_Print(root);
 	size_t before = out->len;
 
+	cJSON_Delete(root);
 	if (!s)
 		return errmsg_set(em, AZ_ERR_INTERNAL, "cannot format JSON");
 	escape_json_text(out, s);

@@ -64,6 +64,7 @@ echo "|---|---:|---:|"
 measure "azmat score ID --json" "$azmat" score "$id" --json
 measure "azmat report ID --format html (25 offenders shown per check)" \
   "$azmat" report "$id" --format html -o "$work/r.html"
+[ -n "${BENCH_KEEP:-}" ] && cp "$AZMAT_DB" "$BENCH_KEEP"
 measure "azmat report ID --format json (every offender)" \
   "$azmat" report "$id" --format json -o "$work/r.json"
 echo

@@ -7,6 +7,8 @@
  * $AZMAT_TEST_DATA/score-catalog) and checks what each format's readers
  * rely on: the JSON parses, the HTML holds no script and one style element,
  * the Markdown no unescaped '<', the CSV no field that opens a formula.
+ * The JSON is also exactly what cJSON prints for the document it parses to:
+ * the offenders, which the report writes as text itself, included.
  */
 #include <cjson/cJSON.h>
 #include <stdint.h>
@@ -15,6 +17,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "escape.h"
 #include "plan.h"
 #include "report.h"
 #include "score.h"
@@ -76,6 +79,20 @@ static void check_outputs(const struct report *r)
 	REQUIRE(!report_json(r, &b, NULL));
 	j = cJSON_Parse(b.data);
 	REQUIRE(j);
+	/*
+	 * Invalid UTF-8 is written as \ufffd, which a parse and re-print keeps
+	 * as the character itself: compare the rest.
+	 */
+	p = cJSON_Print(j);
+	REQUIRE(p);
+	if (!strstr(b.data, "\\ufffd")) {
+		struct buf again = BUF_INIT(REPORT_MAX);
+		escape_json_text(&again, p);
+		buf_addch(&again, '\n');
+		REQUIRE(again.len == b.len && !memcmp(again.data, b.data, b.len));
+		buf_release(&again);
+	}
+	cJSON_free(p);
 	cJSON_Delete(j);
 	buf_reset(&b);
 	REQUIRE(!report_html(r, &b, NULL));
