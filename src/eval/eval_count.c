@@ -95,9 +95,13 @@ static void finish(void *state, const struct cat_check *check, struct check_resu
 	const char *noun = eval_param_str(check, "noun", "matching objects");
 	double min = eval_param_num(check, "min", 0);
 	double max = eval_param_num(check, "max", -1);
-	char sum[256], range[64];
+	char sum[256], range[64], one[160];
 	size_t i;
 
+	if (s->n == 1) {
+		eval_singular(one, sizeof(one), noun);
+		noun = one;
+	}
 	if (max >= 0 && min > 0)
 		snprintf(range, sizeof(range), "%g to %g", min, max);
 	else if (max >= 0)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "compat.h"
 #include "jpath.h"
 
 const struct cJSON *eval_param(const struct cat_check *check, const char *key)
@@ -130,6 +131,26 @@ void eval_explain(const struct cond *c, const cJSON *doc, char *out, size_t n)
 		snprintf(out, n, "%s is %s; it %s", c->path, have, op_text(c->op));
 }
 
+void eval_singular(char *out, size_t n, const char *noun)
+{
+	static const char *const joins[] = { " with ", " of ", " that ", " at ", " able ",
+					     " open ", " to " };
+	size_t head = strlen(noun), i, cut = 0;
+
+	for (i = 0; i < ARRAY_SIZE(joins); i++) {
+		const char *j = strstr(noun, joins[i]);
+		if (j && (size_t)(j - noun) < head)
+			head = (size_t)(j - noun);
+	}
+	if (head >= 4 && !strncmp(noun + head - 3, "ies", 3))
+		cut = 3; /* policies: policy (the 'y' is added below) */
+	else if (head >= 4 && !strncmp(noun + head - 4, "sses", 4))
+		cut = 2; /* addresses: address */
+	else if (head >= 2 && noun[head - 1] == 's' && noun[head - 2] != 's')
+		cut = 1;
+	snprintf(out, n, "%.*s%s%s", (int)(head - cut), noun, cut == 3 ? "y" : "", noun + head);
+}
+
 void eval_verdict(struct check_result *r, unsigned long healthy, unsigned long total,
 		  const char *noun, const char *empty)
 {
@@ -148,6 +169,11 @@ void eval_verdict(struct check_result *r, unsigned long healthy, unsigned long t
 			r->cause = CAUSE_NOTHING_IN_SCOPE;
 		}
 		snprintf(s, sizeof(s), "no %s found", noun);
+	} else if (total == 1) {
+		char one[160];
+		r->status = healthy ? CHECK_PASS : CHECK_FAIL;
+		eval_singular(one, sizeof(one), noun);
+		snprintf(s, sizeof(s), "the 1 %s found %s", one, healthy ? "passes" : "fails");
 	} else if (healthy == total) {
 		r->status = CHECK_PASS;
 		snprintf(s, sizeof(s), "all %lu %s pass", total, noun);

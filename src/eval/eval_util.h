@@ -39,6 +39,15 @@ void eval_verdict(struct check_result *r, unsigned long healthy, unsigned long t
 		  const char *noun, const char *empty);
 
 /*
+ * The singular of a plural noun phrase, for summaries of a single thing:
+ * its head word (the last before " with", " of", " that", " at", " able",
+ * " open", " to", else the last) loses its plural ending ("Key Vaults" ->
+ * "Key Vault", "container registries with ..." -> "container registry
+ * with ...", "public IP addresses" -> "public IP address").
+ */
+void eval_singular(char *out, size_t n, const char *noun);
+
+/*
  * Keep doc as an offender in buf (a check_result used as a list), unless
  * EVAL_OFFENDERS_MAX are kept already; its name from name_path.
  */

@@ -10,6 +10,7 @@
 #include "check_fixture.h"
 #include "cond.h"
 #include "eval.h"
+#include "compat.h"
 #include "eval_util.h"
 #include "strmap.h"
 #include "timeutil.h"
@@ -222,6 +223,47 @@ static void test_ids(void)
 	cJSON_Delete(d);
 }
 
+/* Summaries of a single thing say so in the singular. */
+static void test_singular(void)
+{
+	static const char *const cases[][2] = {
+		{ "subscriptions", "subscription" },
+		{ "Key Vaults", "Key Vault" },
+		{ "container registries", "container registry" },
+		{ "authorization policies", "authorization policy" },
+		{ "public IP addresses", "public IP address" },
+		{ "classic resources", "classic resource" },
+		{ "subscriptions with web apps", "subscription with web apps" },
+		{ "grants of tenant-takeover Graph permissions", "grant of tenant-takeover Graph permissions" },
+		{ "firewall rules open to every address", "firewall rule open to every address" },
+		{ "enabled automations with a Logic App action", "enabled automation with a Logic App action" },
+		{ "policy assignments able to remediate", "policy assignment able to remediate" },
+		{ "enforced policy assignments at management group scope",
+		  "enforced policy assignment at management group scope" },
+		{ "access", "access" },
+		{ "s", "s" },
+		{ "", "" },
+	};
+	struct check_result r;
+	char out[160];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		eval_singular(out, sizeof(out), cases[i][0]);
+		T_EQ_STR(out, cases[i][1]);
+	}
+	check_result_init(&r, "x");
+	eval_verdict(&r, 1, 1, "hierarchy settings", NULL);
+	T_EQ_STR(r.summary, "the 1 hierarchy setting found passes");
+	T_EQ_INT(r.status, CHECK_PASS);
+	eval_verdict(&r, 0, 1, "Sentinel workspaces", NULL);
+	T_EQ_STR(r.summary, "the 1 Sentinel workspace found fails");
+	T_EQ_INT(r.status, CHECK_FAIL);
+	eval_verdict(&r, 2, 2, "Sentinel workspaces", NULL);
+	T_EQ_STR(r.summary, "all 2 Sentinel workspaces pass");
+	check_result_release(&r);
+}
+
 static void test_strmap(void)
 {
 	struct strmap m = STRMAP_INIT;
@@ -251,6 +293,7 @@ int main(void)
 	T_RUN(test_subnets);
 	T_RUN(test_new_operators);
 	T_RUN(test_ids);
+	T_RUN(test_singular);
 	T_RUN(test_strmap);
 	return t_done();
 }
