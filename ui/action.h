@@ -44,6 +44,7 @@
 	X(ACT_ANSWER_CLEAR, "answer-clear", "clear the answer (the note stays)") \
 	X(ACT_EDIT_NOTE, "edit-note", "edit the question's note") \
 	X(ACT_ACCEPT, "accept", "take the suggestion, or confirm a carried-over answer") \
+	X(ACT_ACCEPT_ALL, "accept-all", "take every suggestion of the item and confirm its carried-over answers") \
 	X(ACT_NEW, "new", "create an assessment") \
 	X(ACT_RENAME, "rename", "rename or edit the assessment's details") \
 	X(ACT_DELETE, "delete", "delete the assessment (asks first)") \

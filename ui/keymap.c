@@ -30,6 +30,7 @@ const struct keybind ui_keymap[] = {
 	K(CTX_ITEM, 'x', ACT_ANSWER_CLEAR, NULL),
 	K(CTX_ITEM, 'e', ACT_EDIT_NOTE, "note"),
 	K(CTX_ITEM, 'a', ACT_ACCEPT, "accept"),
+	K(CTX_ITEM, 'A', ACT_ACCEPT_ALL, "accept all"),
 
 	/* The later screens: score, plan, compare, export. */
 	K(CTX_SCORE, 's', ACT_SIGNOFF, "sign off"),

@@ -83,6 +83,7 @@ enum ui_effect {
 	UE_COLLECT_RUN = 1 << 17,   /* the pre-flight was confirmed: run the collection */
 	UE_COLLECT_CANCEL = 1 << 18, /* stop the sign-in, pre-flight or run (or drop the sign-in) */
 	UE_RELOAD = 1 << 19,       /* the store changed under the open assessment: reload its evidence */
+	UE_SAVE_ANSWERS = 1 << 20, /* store each of req.batch in turn (ui_batch_next()), then ui_batch_saved() */
 };
 
 enum ui_flags {
@@ -393,6 +394,7 @@ struct ui_state {
 	struct {
 		long long aid;
 		struct answer answer;
+		struct answer_set batch; /* UE_SAVE_ANSWERS: taken one by one into answer */
 		struct ui_position pos;
 		char *name, *org, *tenant, *assessor;
 		char *path;
@@ -442,6 +444,14 @@ void ui_set_open(struct ui_state *s, struct assessment *a, struct answer_set *an
 		 const char *position);
 /* The answer in req.answer was stored: show it, close its prompt. */
 void ui_answer_saved(struct ui_state *s);
+/*
+ * UE_SAVE_ANSWERS: move the next answer of req.batch into req.answer and
+ * return 1 (store it, then call ui_answer_saved() as for UE_SAVE_ANSWER),
+ * or return 0 when none is left. Then ui_batch_saved() with how many were
+ * stored and whether one failed (after its ui_failed()).
+ */
+int ui_batch_next(struct ui_state *s);
+void ui_batch_saved(struct ui_state *s, size_t saved, int failed);
 /* An effect failed: show msg as an error; prompts and the editor stay open. */
 void ui_failed(struct ui_state *s, unsigned effect, const char *msg);
 /* Set the status message. */

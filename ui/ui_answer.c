@@ -151,6 +151,61 @@ static unsigned accept(struct ui_state *s, const struct cat_question *q)
 	return UE_REDRAW;
 }
 
+/*
+ * A: every suggestion of the item taken and every carried-over answer
+ * confirmed, in one go, so that the item is not scored half-answered (an
+ * open question counts 0) between two keys.
+ */
+static unsigned accept_all(struct ui_state *s)
+{
+	const struct cat_item *it = ui_cur_item(s);
+	size_t i;
+
+	if (!it || ui_read_only(s))
+		return UE_REDRAW;
+	answer_set_release(&s->req.batch);
+	for (i = 0; i < it->nquestions; i++) {
+		const struct cat_question *q = &it->questions[i];
+		enum answer_value sug = ui_suggestion(s, q);
+		if (sug == ANSWER_NONE && !ui_is_carried(s, q->id))
+			continue;
+		if (sug != ANSWER_NONE)
+			save_value(s, q, sug, sug); /* the request it prepares goes into the batch */
+		else
+			req_from_current(s, q);
+		answer_set_put(&s->req.batch, &s->req.answer);
+	}
+	if (!s->req.batch.n) {
+		ui_message(s, MSG_INFO, "%s: nothing to accept (no evidence suggestion, nothing "
+					"carried over)", it->id);
+		return UE_REDRAW;
+	}
+	return UE_SAVE_ANSWERS | UE_REDRAW;
+}
+
+int ui_batch_next(struct ui_state *s)
+{
+	struct answer_set *b = &s->req.batch;
+
+	if (!b->n)
+		return 0;
+	answer_release(&s->req.answer);
+	s->req.answer = b->a[0];
+	memmove(b->a, b->a + 1, (b->n - 1) * sizeof(b->a[0]));
+	b->n--;
+	return 1;
+}
+
+void ui_batch_saved(struct ui_state *s, size_t saved, int failed)
+{
+	const struct cat_item *it = ui_cur_item(s);
+
+	answer_set_release(&s->req.batch);
+	if (!failed && saved > 1)
+		ui_message(s, MSG_OK, "saved %zu answers of %s: the evidence's suggestions taken, "
+				      "carried-over answers confirmed", saved, it ? it->id : "");
+}
+
 unsigned ui_answer_key(struct ui_state *s, enum ui_action act)
 {
 	static const struct {
@@ -169,6 +224,8 @@ unsigned ui_answer_key(struct ui_state *s, enum ui_action act)
 
 	if (act == ACT_ACCEPT)
 		return accept(s, q);
+	if (act == ACT_ACCEPT_ALL)
+		return accept_all(s);
 	if (act == ACT_EDIT_NOTE && q) {
 		const struct answer *cur = answer_set_find(&s->answers, q->id);
 		if (ui_read_only(s))

@@ -93,6 +93,15 @@ static int pane_is_list(const struct ui_state *s, int pane)
 	return pane == 0;
 }
 
+/* Another item: its text panes (guidance, evidence) start at their tops. */
+static void item_text_panes_top(struct ui_state *s)
+{
+	int i;
+
+	for (i = 1; i < UI_NPANES; i++)
+		s->pane[SCR_ITEM][i].top = 0;
+}
+
 /* The selection of the list in pane of the current screen changed to sel. */
 static void select_row(struct ui_state *s, int pane, int sel)
 {
@@ -108,13 +117,15 @@ static void select_row(struct ui_state *s, int pane, int sel)
 		sel = 0;
 	ps->sel = sel;
 	if (s->screen == SCR_OVERVIEW) {
-		if (s->step != (unsigned)sel)
+		if (s->step != (unsigned)sel) {
 			s->pane[SCR_STEP][0].sel = 0;
+			item_text_panes_top(s);
+		}
 		s->step = (unsigned)sel;
 	} else if (s->screen == SCR_STEP) {
 		if (s->item != (unsigned)sel) {
 			s->pane[SCR_ITEM][0].sel = 0;
-			s->pane[SCR_ITEM][1].top = 0;
+			item_text_panes_top(s);
 		}
 		s->item = (unsigned)sel;
 	}
@@ -145,7 +156,7 @@ void ui_goto_item(struct ui_state *s, size_t k, int q)
 	s->pane[SCR_OVERVIEW][0].sel = (int)s->step;
 	s->pane[SCR_STEP][0].sel = (int)s->item;
 	s->pane[SCR_ITEM][0].sel = q;
-	s->pane[SCR_ITEM][1].top = 0;
+	item_text_panes_top(s);
 	s->screen = SCR_ITEM;
 }
 

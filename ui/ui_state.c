@@ -108,6 +108,7 @@ void ui_release(struct ui_state *s)
 		editor_release(&s->form.f[i]);
 	search_hits_release(&s->hits);
 	answer_release(&s->req.answer);
+	answer_set_release(&s->req.batch);
 	ui_release_req_fields(s);
 	for (i = 0; i < UI_NPANES; i++)
 		free(s->hit[i].group);

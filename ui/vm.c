@@ -332,6 +332,15 @@ static int hint_relevant(const struct ui_state *s, enum ui_action a)
 		return s->cols >= 100 && q &&
 		       (ui_suggestion(s, q) != ANSWER_NONE || ui_is_carried(s, q->id));
 	}
+	case ACT_ACCEPT_ALL: {
+		/* with two or more to take (one is what "a" is for), and room */
+		const struct cat_item *it = s->screen == SCR_ITEM ? ui_cur_item(s) : NULL;
+		size_t i, n = 0;
+		for (i = 0; it && i < it->nquestions; i++)
+			n += ui_suggestion(s, &it->questions[i]) != ANSWER_NONE ||
+			     ui_is_carried(s, it->questions[i].id);
+		return s->cols >= 120 && n >= 2;
+	}
 	default:
 		return ui_action_available(s, a);
 	}

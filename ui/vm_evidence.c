@@ -160,8 +160,9 @@ static void verdict(const struct ui_state *s, struct vm_pane *p, const struct sc
 		}
 	}
 	if (open) {
-		snprintf(line, sizeof(line), "suggests %s for %zu open question%s: a takes it, 1-5 overrides",
-			 vm_answer_label(s->cat, sug), open, open == 1 ? "" : "s");
+		snprintf(line, sizeof(line), "suggests %s for %zu open question%s: %s, 1-5 override",
+			 vm_answer_label(s->cat, sug), open, open == 1 ? "" : "s",
+			 open == 1 ? "a takes it" : "a one, A all");
 		vm_wrap(p, -1, 0, line, VS_INFO);
 	}
 }

@@ -130,18 +130,19 @@ static void open_assessment(struct tui *t, long long id)
 	tui_ext_opened(t);
 }
 
-static void save_answer(struct tui *t)
+/* 0 when stored (the screen updated), -1 when not (the screen says why). */
+static int save_answer(struct tui *t)
 {
 	struct errmsg em = ERRMSG_INIT;
 
 	if (!t->s.open)
-		return;
+		return -1;
 	if (store_answer_put(t->st, t->s.a.id, &t->s.req.answer, t->who, "tui", &em)) {
 		char msg[ERRMSG_MAX + 64];
 		/* the kind of failure first: the detail may be cut off on screen */
 		snprintf(msg, sizeof(msg), "%s: %s", az_strerror(em.code), errmsg_text(&em));
 		ui_failed(&t->s, UE_SAVE_ANSWER, msg);
-		return;
+		return -1;
 	}
 	/* what the store recorded as who and when, for the screen */
 	free(t->s.req.answer.updated_by);
@@ -151,6 +152,22 @@ static void save_answer(struct tui *t)
 	time_format_iso(time_now(), t->s.req.answer.updated_at, 32);
 	ui_answer_saved(&t->s);
 	tui_ext_changed(t);
+	return 0;
+}
+
+/* Several answers at once (accept all): each its own durable commit, stopping at a failure. */
+static void save_answers(struct tui *t)
+{
+	size_t n = 0;
+	int failed = 0;
+
+	while (!failed && ui_batch_next(&t->s)) {
+		if (save_answer(t))
+			failed = 1;
+		else
+			n++;
+	}
+	ui_batch_saved(&t->s, n, failed);
 }
 
 static void save_position(struct tui *t)
@@ -259,6 +276,8 @@ unsigned tui_effects(struct tui *t, unsigned fx)
 {
 	if (fx & UE_SAVE_ANSWER)
 		save_answer(t);
+	if (fx & UE_SAVE_ANSWERS)
+		save_answers(t);
 	if (fx & UE_SAVE_POSITION)
 		save_position(t);
 	if (fx & UE_CREATE)

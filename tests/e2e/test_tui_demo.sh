@@ -48,6 +48,20 @@ wait_for "collected 2026-11-01"
 wait_for "evidence suggests [A-Za-z ]+ \(a takes it\)"
 keys a
 wait_for "saved ${first_q//./\\.}: [A-Za-z ]+ \(as the evidence suggests\)"
+# A takes the rest of the item's suggestions at once
+open_left=$(az show 1 --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+qs = [q for s in d["steps"] for i in s["items"] if i["id"] == sys.argv[1] for q in i["questions"]]
+print(sum(1 for q in qs if q["answer"] is None))
+' "$item")
+if [ "$open_left" -gt 1 ]; then
+  keys A
+  wait_for "saved $open_left answers of $item"
+elif [ "$open_left" = 1 ]; then
+  keys A
+  wait_for "saved $item\.[0-9]+: [A-Za-z ]+ \(as the evidence suggests\)"
+fi
 keys C-c
 [ "$(wait_exit)" = 0 ] || fail "azmat did not exit cleanly"
 check_stderr
@@ -58,6 +72,12 @@ d = json.load(sys.stdin)
 q = {q["id"]: q for s in d["steps"] for i in s["items"] for q in i["questions"]}[sys.argv[1]]
 assert q["answer"] and q["answer"] == q["suggested"] and q["override_reason"] == "", q
 ' "$first_q" || fail "show --json does not have the accepted suggestion for $first_q"
+az show 1 --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+qs = [q for s in d["steps"] for i in s["items"] if i["id"] == sys.argv[1] for q in i["questions"]]
+assert all(q["answer"] and q["answer"] == q["suggested"] for q in qs), qs
+' "$item" || fail "A did not take every suggestion of $item"
 
 # on an empty database the first-run screen offers the demo, and opens it
 E2E_DB="$E2E_TMP/fresh.db"
@@ -71,4 +91,4 @@ keys C-c
 check_stderr
 [ "$(az list --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["assessments"]))')" = 1 ] ||
   fail "the first-run screen did not make exactly one demo assessment"
-echo "ok: demo, evidence on $item, suggestion taken for $first_q, first-run screen"
+echo "ok: demo, evidence on $item, suggestion taken for $first_q, then all of $item, first-run screen"

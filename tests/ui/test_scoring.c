@@ -13,19 +13,26 @@
 
 static struct catalog *cat;
 
+/* The state with the shared evidence, on item 1b (every question with a suggestion). */
+static void open_1b(struct ui_state *s, struct ut_effects *fx)
+{
+	struct evidence_set ev = EVIDENCE_SET_INIT;
+
+	ut_open_scored(s, cat);
+	ut_evidence(&ev);
+	ut_scoring(s, &ev, NULL, NULL);
+	ut_run(s, "step 1\ndown\nopen", fx);
+	T_EQ_STR(ui_cur_item(s)->id, "1b");
+}
+
 static void test_suggestion_taken_or_overridden(void)
 {
 	struct ui_state s;
 	struct ut_effects fx = { 0 };
-	struct evidence_set ev = EVIDENCE_SET_INIT;
 	const struct answer *a;
 	unsigned e;
 
-	ut_open_scored(&s, cat);
-	ut_evidence(&ev);
-	ut_scoring(&s, &ev, NULL, NULL);
-	ut_run(&s, "step 1\ndown\nopen", &fx);
-	T_EQ_STR(ui_cur_item(&s)->id, "1b");
+	open_1b(&s, &fx);
 	T_EQ_INT(ui_suggestion(&s, ui_cur_question(&s)), ANSWER_FULLY);
 	/* one key takes it */
 	e = ut_run(&s, "accept", &fx);
@@ -91,6 +98,44 @@ static void test_not_applicable_refused_by_evidence(void)
 	ut_run(&s, "answer-na", &fx);
 	T_EQ_INT(s.modal, MODAL_FORM);
 	T_EQ_INT(s.form.kind, FORM_NA);
+	ui_release(&s);
+}
+
+/* A: every suggestion of the item at once; a failed save keeps the rest unsaved and says so. */
+static void test_accept_all(void)
+{
+	struct ui_state s;
+	struct ut_effects fx = { 0 };
+	const struct answer *a;
+	size_t i, before;
+	unsigned e;
+
+	open_1b(&s, &fx);
+	/* the first save fails: nothing is taken, the error shows */
+	fx.fail_saves = 1;
+	ut_run(&s, "accept-all", &fx);
+	T_CONTAINS(s.msg, "not saved");
+	T_EQ_INT(s.req.batch.n, 0);
+	T_ASSERT(answer_set_find(&s.answers, "1b.1") == NULL);
+	fx.fail_saves = 0;
+	before = (size_t)fx.saves;
+	e = ut_run(&s, "accept-all", &fx);
+	T_ASSERT(e & UE_SAVE_ANSWERS);
+	T_EQ_INT((size_t)fx.saves - before, ui_cur_item(&s)->nquestions);
+	for (i = 0; i < ui_cur_item(&s)->nquestions; i++) {
+		a = answer_set_find(&s.answers, ui_cur_item(&s)->questions[i].id);
+		T_REQUIRE(a != NULL);
+		T_EQ_INT(a->value, ANSWER_FULLY);
+		T_EQ_INT(a->suggested, ANSWER_FULLY);
+		T_EQ_INT(ui_suggestion(&s, &ui_cur_item(&s)->questions[i]), ANSWER_NONE);
+	}
+	T_CONTAINS(s.msg, "saved 4 answers of 1b");
+	/* the item is scored as fully answered at once: no half-answered dip */
+	T_NEAR(ui_item_score(&s, ui_cur_item(&s))->attested, 1.0, 1e-9);
+	/* nothing left to take */
+	e = ut_run(&s, "accept-all", &fx);
+	T_ASSERT(!(e & UE_SAVE_ANSWERS));
+	T_CONTAINS(s.msg, "nothing to accept");
 	ui_release(&s);
 }
 
@@ -429,6 +474,7 @@ int main(void)
 	cat = ut_catalog();
 	T_RUN(test_suggestion_taken_or_overridden);
 	T_RUN(test_not_applicable_refused_by_evidence);
+	T_RUN(test_accept_all);
 	T_RUN(test_gating_failure_caps_the_suggestion);
 	T_RUN(test_carried_answers_confirmed);
 	T_RUN(test_signoff_blocked_until_noted);

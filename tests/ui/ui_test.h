@@ -129,6 +129,19 @@ static inline unsigned ut_apply(struct ui_state *s, const struct ui_input *in, s
 			ui_answer_saved(s);
 		}
 	}
+	if (e & UE_SAVE_ANSWERS) {
+		size_t n = 0;
+		while (ui_batch_next(s)) {
+			if (fx->fail_saves) {
+				ui_failed(s, UE_SAVE_ANSWER, "database is locked");
+				break;
+			}
+			fx->saves++;
+			n++;
+			ui_answer_saved(s);
+		}
+		ui_batch_saved(s, n, fx->fail_saves);
+	}
 	if (e & UE_SAVE_POSITION) {
 		fx->positions++;
 		fx->last_pos = s->req.pos;
