@@ -3,6 +3,7 @@
 # offending resources stored (9 checks of the test catalog, every question
 # answered). Targets: under 300 ms and 100 MB peak. Prints Markdown rows for
 # docs/benchmarks.md ("## Scoring and reports"): best of 5 runs.
+# BENCH_KEEP=FILE keeps a copy of the benchmark's database there (for profiling).
 set -euo pipefail
 build=${1:-build/bench}
 build=$(cd "$build" && pwd)
