@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "compat.h"
+#include "strutil.h"
 #include "ui_int.h"
 #include "xalloc.h"
 
@@ -146,12 +147,7 @@ void ui_signed_off(struct ui_state *s, const char *at, const char *by)
 
 int ui_is_carried(const struct ui_state *s, const char *question_id)
 {
-	size_t i;
-
-	for (i = 0; i < s->sc.ncarried; i++)
-		if (!strcmp(s->sc.carried[i], question_id))
-			return 1;
-	return 0;
+	return str_in_list((const char *const *)s->sc.carried, s->sc.ncarried, question_id);
 }
 
 const struct score_item *ui_item_score(const struct ui_state *s, const struct cat_item *it)

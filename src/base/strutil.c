@@ -25,6 +25,16 @@ int str_eq_nocase(const char *a, const char *b)
 	return !strcasecmp(a, b);
 }
 
+int str_in_list(const char *const *v, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; s && i < n; i++)
+		if (v[i] && !strcmp(v[i], s))
+			return 1;
+	return 0;
+}
+
 int str_is_blank(const char *s)
 {
 	if (!s)

@@ -15,6 +15,8 @@ int str_has_suffix(const char *s, const char *suffix);
 int str_eq_nocase(const char *a, const char *b);
 /* True when s is NULL or holds only white space. */
 int str_is_blank(const char *s);
+/* True when one of the n strings of v equals s. */
+int str_in_list(const char *const *v, size_t n, const char *s);
 
 /*
  * Decode one UTF-8 code point at s (n bytes available). Returns the number of

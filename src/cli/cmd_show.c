@@ -9,6 +9,7 @@
 #include "progress.h"
 #include "report.h"
 #include "store_plan.h"
+#include "strutil.h"
 
 static int run(struct cli *c, int argc, char **argv);
 
@@ -24,12 +25,7 @@ struct carried {
 
 static int is_carried(const struct carried *cr, const struct answer *ans)
 {
-	size_t i;
-
-	for (i = 0; ans && i < cr->n; i++)
-		if (!strcmp(cr->qid[i], ans->question_id))
-			return 1;
-	return 0;
+	return ans && str_in_list((const char *const *)cr->qid, cr->n, ans->question_id);
 }
 
 static cJSON *question_json(const struct cat_question *q, const struct answer *ans,

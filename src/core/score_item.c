@@ -15,12 +15,7 @@
 
 static int is_carried(const struct score_input *in, const char *qid)
 {
-	size_t i;
-
-	for (i = 0; i < in->ncarried; i++)
-		if (!strcmp(in->carried[i], qid))
-			return 1;
-	return 0;
+	return str_in_list((const char *const *)in->carried, in->ncarried, qid);
 }
 
 /* A: question values, counts, and whether a confirmed note exists. */

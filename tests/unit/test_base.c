@@ -104,6 +104,18 @@ static void test_time(void)
 	unsetenv("AZMAT_NOW");
 }
 
+static void test_str_in_list(void)
+{
+	static const char *const v[] = { "1a.1", NULL, "2b.3" };
+
+	T_ASSERT(str_in_list(v, 3, "2b.3"));
+	T_ASSERT(str_in_list(v, 3, "1a.1"));
+	T_ASSERT(!str_in_list(v, 3, "1a.10"));
+	T_ASSERT(!str_in_list(v, 1, "2b.3"));
+	T_ASSERT(!str_in_list(v, 3, NULL));
+	T_ASSERT(!str_in_list(NULL, 0, "1a.1"));
+}
+
 static void test_utf8(void)
 {
 	uint32_t cp;
@@ -148,6 +160,7 @@ int main(void)
 	T_RUN(test_redact_registered_secret);
 	T_RUN(test_secret_from_file);
 	T_RUN(test_time);
+	T_RUN(test_str_in_list);
 	T_RUN(test_utf8);
 	T_RUN(test_escape_term);
 	T_RUN(test_escape_md);
