@@ -306,6 +306,7 @@ void ui_answer_saved(struct ui_state *s)
 	}
 	answer_set_put(&s->answers, a);
 	ui_privacy_add(s, a->owner);
+	ui_privacy_add(s, a->updated_by);
 	ui_scoring_confirmed(s, a->question_id);
 	ui_rescore(s);
 	if (s->modal == MODAL_FORM &&

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "report_int.h"
+#include "strutil.h"
 
 int report_format_parse(const char *s)
 {
@@ -82,19 +83,14 @@ const char *report_answer_label(const struct catalog *cat, enum answer_value v)
 
 int report_is_carried(const struct report *r, const char *qid)
 {
-	size_t i;
-
-	for (i = 0; i < r->ncarried; i++)
-		if (!strcmp(r->carried[i], qid))
-			return 1;
-	return 0;
+	return str_in_list(r->carried, r->ncarried, qid);
 }
 
-const char *report_suggestion_state(const struct answer *a)
+enum report_suggestion report_suggestion_state(const struct answer *a)
 {
 	if (!a || a->suggested == ANSWER_NONE || a->value == ANSWER_NONE)
-		return "";
-	return a->suggested == a->value ? "accepted" : "overridden";
+		return REPORT_SUG_NONE;
+	return a->suggested == a->value ? REPORT_SUG_ACCEPTED : REPORT_SUG_OVERRIDDEN;
 }
 
 size_t report_offenders_shown(const struct report *r, const struct check_result *res)

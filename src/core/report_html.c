@@ -147,9 +147,9 @@ static void html_questions(const struct report *r, const struct cat_item *it, st
 			buf_addstr(o, "<br><span class=\"muted\">reason:</span> ");
 			h(o, a->reason);
 		}
-		if (*report_suggestion_state(a) == 'a') {
+		if (report_suggestion_state(a) == REPORT_SUG_ACCEPTED) {
 			buf_addstr(o, "<br><span class=\"muted\">as the evidence suggested</span>");
-		} else if (*report_suggestion_state(a) == 'o') {
+		} else if (report_suggestion_state(a) == REPORT_SUG_OVERRIDDEN) {
 			buf_addstr(o, "<br><span class=\"muted\">overrides the evidence, which "
 				      "suggested</span> ");
 			h(o, report_answer_label(r->cat, a->suggested));

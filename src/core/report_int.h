@@ -18,12 +18,13 @@ const char *report_answer_label(const struct catalog *cat, enum answer_value v);
 /* Is question qid carried over and not confirmed? */
 int report_is_carried(const struct report *r, const char *qid);
 
-/*
- * How the answer relates to the evidence's suggestion: "" when it suggested
- * nothing or the answer has changed since, "accepted" when the operator
- * took the suggestion, "overridden" when the answer differs from it.
- */
-const char *report_suggestion_state(const struct answer *a);
+/* How an answer relates to the evidence's suggestion when it was given. */
+enum report_suggestion {
+	REPORT_SUG_NONE,       /* the evidence suggested nothing (or no answer) */
+	REPORT_SUG_ACCEPTED,   /* the operator took the suggestion */
+	REPORT_SUG_OVERRIDDEN, /* the answer differs from it (with a reason) */
+};
+enum report_suggestion report_suggestion_state(const struct answer *a);
 
 /* The offenders to show for a result: min(stored, max_offenders). */
 size_t report_offenders_shown(const struct report *r, const struct check_result *res);

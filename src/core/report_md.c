@@ -150,9 +150,9 @@ static void md_questions(const struct report *r, const struct cat_item *it, stru
 			buf_addstr(o, "; reason: ");
 			md(o, a->reason);
 		}
-		if (*report_suggestion_state(a) == 'a') {
+		if (report_suggestion_state(a) == REPORT_SUG_ACCEPTED) {
 			buf_addstr(o, "; as the evidence suggested");
-		} else if (*report_suggestion_state(a) == 'o') {
+		} else if (report_suggestion_state(a) == REPORT_SUG_OVERRIDDEN) {
 			buf_addstr(o, "; overrides the evidence, which suggested ");
 			md(o, report_answer_label(r->cat, a->suggested));
 			buf_addstr(o, ": ");
